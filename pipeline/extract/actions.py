@@ -1,0 +1,265 @@
+"""Decide what a sentence says happened to a counted munition.
+
+Without a parser, word order carries the grammar: a trigger after the munition in the
+passive ("12 drones were downed") or with the munition as its subject ("a drone hit a
+car"), or a trigger before it in the active ("downed 12 drones", "attacked Crimea with
+25 drones", "an attack by 21 drones"). Participles that only describe the munition
+("drones launched by Russia") are skipped, as are negated and hypothetical triggers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import DocView, Match, Sentence
+
+BE = {"was", "were", "been", "be", "being", "is", "are", "got", "get", "gets", "getting"}
+ADVERBS = {
+    "also", "reportedly", "allegedly", "successfully", "either", "eventually", "all", "both",
+    "then", "later", "subsequently", "already", "just", "likely", "probably", "apparently",
+    "each", "reliably", "promptly", "quickly", "immediately", "duly", "reportedly", "further",
+    "earlier", "supposedly", "ultimately", "finally", "in", "turn", "successfully",
+}
+ATTRIBUTIVE_NEXT = {
+    "by", "from", "at", "against", "into", "toward", "towards", "overnight", "on", "in",
+    "over", "across", "during", "earlier", "last", "this", "late", "early", "since", ",",
+}
+CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "because", "however", "meanwhile"}
+RELATIVE = {"that", "which", "who", "whom"}
+NEGATIONS = {"not", "never", "no", "n't", "neither", "nor", "nobody"}
+REACH_NEGATIVE = {"did", "never", "failed", "without", "didn't", "not"}
+MODALS = {
+    "could", "would", "might", "may", "can", "cannot", "will", "shall", "should", "if",
+    "unless", "able", "capable", "designed", "intended", "plans", "planned", "planning",
+    "intends", "threatened", "threatens", "expected", "ready", "prepared", "wants", "want",
+    "aims", "aim", "seeking", "seeks", "sought", "whether", "possible", "possibly", "potential",
+}
+COORD = {"and", ",", "plus", "as", "well", "along", "with", "together", "or", "including"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """The action decided for a mention and the trigger that decided it."""
+
+    action: str
+    trigger: Match | None
+    passive: bool = False
+
+
+def triggers_in(view: DocView, sent: Sentence) -> list[Match]:
+    return view.matches("triggers", sent)
+
+
+def is_passive(view: DocView, trig: Match, floor: int) -> bool:
+    """A be-form (with adverbs between) right before the trigger: "were also destroyed"."""
+    k = trig.start - 1
+    steps = 0
+    while k >= floor and steps < 4:
+        w = view.words[k]
+        if w in BE:
+            return True
+        if w not in ADVERBS and w != "had" and w != "have" and w != "has":
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def is_negated(view: DocView, trig: Match, floor: int) -> bool:
+    for k in range(max(floor, trig.start - 3), trig.start):
+        if view.words[k] in NEGATIONS:
+            return True
+    return False
+
+
+def is_modal(view: DocView, trig: Match, floor: int) -> bool:
+    for k in range(max(floor, trig.start - 4), trig.start):
+        if view.words[k] in MODALS:
+            return True
+    return False
+
+
+def _frames(trigs: list[Match], start: int) -> list[Match]:
+    return [t for t in trigs if t.start == start]
+
+
+def link_action(
+    view: DocView,
+    sent: Sentence,
+    span: tuple[int, int],
+    head: int,
+    mentions: list[tuple[int, int]],
+    *,
+    is_aircraft: bool = False,
+) -> Link | None:
+    """The action for the munition mention at tokens span=[start, end), or None."""
+    trigs = triggers_in(view, sent)
+    if not trigs:
+        return None
+    starts = sorted({t.start for t in trigs})
+    # a trigger right before the munition ("destroyed another Ka-52") binds tighter than
+    # one further on ("..., making it the third helicopter Russia has lost")
+    right = _look_right(view, sent, span, mentions, trigs, starts, is_aircraft)
+    if right is not None and right.trigger is not None and right.trigger.start - span[1] <= 4 \
+            and all(w in BE or w in ADVERBS or w in ("had", "have", "has") for w in view.words[span[1] : right.trigger.start]):
+        return right
+    left = _look_left(view, sent, span, mentions, trigs, starts, is_aircraft)
+    if left is not None and left.trigger is not None and span[0] - left.trigger.end <= 2:
+        return left
+    if left is not None and left.trigger is not None and _in_object_list(view, left.trigger.end, span[0], mentions):
+        return left  # "launched 36 drones and three missiles": objects of one verb
+    return right or left
+
+
+def _usable(view: DocView, sent: Sentence, trig: Match) -> bool:
+    if trig.label in ("capture", "lose"):
+        return False
+    if trig.label != "jam" and is_negated(view, trig, sent.start):
+        return False
+    return not is_modal(view, trig, sent.start)
+
+
+def _look_right(view, sent, span, mentions, trigs, starts, is_aircraft=False) -> Link | None:
+    words = view.words
+    k = span[1]
+    others = sorted(m for m in mentions if m[0] >= span[1])
+    in_relative = False
+    first = True
+    while k < sent.end:
+        w = words[k]
+        if w in CLAUSE_BREAKS:
+            return None
+        if w in RELATIVE:
+            in_relative = True
+        elif w == "," and in_relative:
+            in_relative = False  # "the plane, which cost $350m, had been brought down"
+        other = next((m for m in others if m[0] == k), None)
+        if other is not None:
+            # another counted item: keep going only over a coordination ("X and Y were downed")
+            between = words[span[1] : k]
+            if not all(x in COORD or x in ("the", "of", "them", "more") for x in between) and not _coordinated(words, span[1], k):
+                return None
+            k = other[1]
+            first = False
+            continue
+        if k in starts:
+            group = _frames(trigs, k)
+            trig = max(group, key=lambda t: t.end)
+            attributive = first and k == span[1] and (trig.end >= sent.end or words[trig.end] in ATTRIBUTIVE_NEXT)
+            if attributive and trig.label in ("down", "jam") and (trig.end >= sent.end or words[trig.end] != "by"):
+                attributive = False  # "four drones shot down over X": a clipped passive
+            attributive = attributive or (k - span[1] <= 1 and words[k - 1] == "," and trig.end < sent.end and words[trig.end] == "by")
+            if in_relative or (attributive and not is_passive(view, trig, sent.start)):
+                k = trig.end
+                first = False
+                continue
+            link = _right_frame(view, sent, group, is_aircraft, adjacent=k == span[1])
+            if link is not None:
+                return link
+            k = trig.end
+            first = False
+            continue
+        first = False
+        k += 1
+    return None
+
+
+def _in_object_list(view: DocView, a: int, b: int, mentions: list[tuple[int, int]]) -> bool:
+    """Only other counted items and list words between a trigger and the mention."""
+    k = a
+    while k < b:
+        m = next((m for m in mentions if m[0] == k), None)
+        if m is not None:
+            k = m[1]
+            continue
+        if view.words[k] not in COORD and view.words[k] not in ("more", "than", "about", "some", "nearly", "almost", "up", "to", "at", "least"):
+            return False
+        k += 1
+    return True
+
+
+def _coordinated(words, a: int, b: int) -> bool:
+    return b - a <= 3 and any(x in ("and", ",", "plus") for x in words[a:b])
+
+
+def _right_frame(view: DocView, sent: Sentence, group: list[Match], is_aircraft: bool = False, adjacent: bool = False) -> Link | None:
+    """A trigger after the munition: passive forms, or the munition as subject."""
+    for trig in sorted(group, key=lambda t: ("down", "jam", "launch", "strike", "attempt").index(t.label)
+                       if t.label in ("down", "jam", "launch", "strike", "attempt") else 9):
+        if trig.label == "strike" and view.words[trig.start] in ("reached", "reach", "hit", "reaches") \
+                and is_negated(view, trig, sent.start):
+            return Link("suppressed", trig, False)  # "never reached its target"
+        if not _usable(view, sent, trig):
+            return None
+        if trig.end + 1 < sent.end and view.words[trig.end + 1] in ("km", "kilometres", "kilometers", "miles", "metres"):
+            return None  # "the Patriot reaches 160 km": a range, not a hit
+        passive = is_passive(view, trig, sent.start)
+        label = trig.label
+        if label == "down" and (passive or adjacent):
+            return Link(_down_or_jam(view, sent, trig), trig, True)
+        if label == "jam":
+            if is_aircraft and view.words[trig.start] == "lost":
+                return Link("intercepted", trig, passive)  # a lost aircraft was brought down
+            return Link("suppressed", trig, passive)
+        if label == "launch" and passive:
+            return Link("launched", trig, True)
+        if label == "strike" and not passive:
+            return Link("hit", trig, False)
+        if label == "strike" and passive and trig.end < sent.end and view.words[trig.end] != "by":
+            return Link("intercepted", trig, True)  # "an enemy drone was hit over the pier"
+        if label == "attempt":
+            return Link("launched", trig, False)
+    return None
+
+
+def _down_or_jam(view: DocView, sent: Sentence, trig: Match) -> str:
+    """"shot down or suppressed by electronic warfare" is a total of interceptions."""
+    return "intercepted"
+
+
+def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link | None:
+    words = view.words
+    prev = span[0] - 1
+    before = words[prev] if prev >= sent.start else ""
+    nearest = None
+    k = span[0] - 1
+    while k >= sent.start:
+        w = words[k]
+        if w in CLAUSE_BREAKS:
+            break
+        ending = [t for t in trigs if t.end - 1 == k or (t.start <= k < t.end)]
+        if ending:
+            nearest = ending
+            break
+        k -= 1
+    if nearest is None:
+        return None
+    trig = max(nearest, key=lambda t: t.end)
+    if not _usable(view, sent, trig):
+        return None
+    gap = words[trig.end : span[0]]
+    labels = {t.label for t in nearest}
+    if "launch_nouns" in labels:
+        if len(gap) <= 6 and (not gap or gap[-1] in ("by", "of", "with", "involving", "from")):
+            return Link("launched", trig)
+        if trig.end == span[0]:
+            return Link("launched", trig)
+    if "hit_nouns" in labels and (not gap or gap[-1] in ("by",)):
+        return Link("hit", trig)
+    if before == "with" and labels & {"strike", "attempt", "launch"}:
+        return Link("launched", trig)
+    if words[trig.end - 1] == "with" and labels & {"launch"}:
+        return Link("launched", trig)
+    if is_passive(view, trig, sent.start):
+        if "strike" in labels and before == "by":
+            return Link("hit", trig, True)
+        return None
+    if "down" in labels:
+        return Link("intercepted", trig)
+    if "launch" in labels and words[trig.start] not in ("struck", "hit", "attacked", "targeted"):
+        return Link("launched", trig)
+    if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress"):
+        return Link("suppressed", trig)
+    if "strike" in labels and is_aircraft:
+        return Link("intercepted", trig)
+    return None

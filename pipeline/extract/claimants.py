@@ -1,0 +1,303 @@
+"""Recognise who makes a statement, and carry the claimant through a report.
+
+A speaker is a claimant name, official, role or generic side ("Russia said") standing
+next to a reporting word ("said", "according to", "citing", "'s statement"). A
+sentence with no speaker takes the claimant of the report it belongs to: the quote it
+sits in, the nearest one before it in the paragraph, the next sentence when that
+sentence names the report's source, or the nearest one before it in the section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .document import DocView, Match, Sentence
+from .gazetteer import load_regions
+
+REPORT_WINDOW_AFTER = 9
+REPORT_WINDOW_BEFORE = 4
+QUOTES_OPEN = {"\"", "\u201c", "\u00ab"}
+QUOTES_CLOSE = {"\"", "\u201d", "\u00bb"}
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who makes a claim. A generic side ("Russia said") is resolved per action."""
+
+    name: str | None
+    kind: str | None
+    country: str | None
+    generic: str | None = None  # RU or UA when the text names only the side
+    media: bool = False
+    region: str | None = None  # the region a regional official speaks for
+
+    def resolve(self, action: str) -> "Claimant":
+        """The guide's usual source for a generic side: the MoD, the Air Force or the General Staff."""
+        if self.generic is None:
+            return self
+        table = claimant_table()
+        entry = table.generic[self.generic]
+        name = entry["captured"] if action == "captured" else entry["default"]
+        kind, country = table.info[name]
+        return Claimant(name, kind, country)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    start: int
+    end: int
+    claimant: Claimant
+    relayed: bool  # named after "citing"/"quoted ... as saying": the original source
+    postposed: bool = False  # ", the ministry said": attributes what comes before it
+
+
+@dataclass
+class ClaimantTable:
+    info: dict[str, tuple[str, str | None]]
+    institutions: list[dict]
+    officials: list[dict]
+    generic: dict[str, dict]
+
+
+@lru_cache(maxsize=1)
+def claimant_table() -> ClaimantTable:
+    data = lexicon.load("claimants.yaml")
+    info: dict[str, tuple[str, str | None]] = {}
+    for c in data["claimants"]:
+        info[c["name"]] = (c["kind"], c.get("country"))
+    for inst in data["institutions"]:
+        for side in ("RU", "UA"):
+            info.setdefault(inst[side]["name"], (inst[side]["kind"], side))
+    return ClaimantTable(info, data["institutions"], data["regional_officials"]["people"], data["generic"])
+
+
+def official_claimant(index: int) -> Claimant:
+    entry = claimant_table().officials[index]
+    region = load_regions()[entry["region"]]
+    name = entry.get("role") or f"Governor of {region.name}"
+    country = entry.get("installed_by") or region.country
+    return Claimant(name, "regional_official", country, region=region.code)
+
+
+def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: str | None,
+                  context_official: Claimant | None = None) -> Claimant | None:
+    """A governor or mayor by role: "Governor of the Belgorod region", "Kyiv Oblast Governor"."""
+    regions = load_regions()
+    places = [m for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "place")]
+    near = [m for m in places if 0 <= role.start - m.end <= 2 or 0 <= m.start - role.end <= 3]
+    code = None
+    for m in sorted(near, key=lambda m: min(abs(role.start - m.end), abs(m.start - role.end))):
+        if m.label in ("region_bare", "region_full"):
+            code = m.key
+            break
+        if m.label == "place":
+            from .gazetteer import load_places
+
+            code = load_places()[int(m.key)].admin1
+            break
+    if code is None and context_official is not None:
+        return context_official  # "the governor" after "Governor Gladkov"
+    if code is None:
+        code = context_region
+    if code is None or code not in regions:
+        return None
+    region = regions[code]
+    installed = None
+    window = view.words[max(sent.start, role.start - 4) : role.end + 2]
+    if region.country == "UA" and any(w in ("russian-installed", "moscow-installed", "occupation", "russia-installed", "annexed", "occupied", "russian-appointed", "moscow-appointed") for w in window + view.words[role.end : role.end + 5]):
+        installed = "RU"
+    if role.key == "city":
+        name = f"Mayor of {region.name}" if region.code in ("RU-MOW", "UA-30", "RU-SPE", "UA-40") else f"Mayor in {region.name}"
+    else:
+        name = f"Governor of {region.name}"
+    return Claimant(name, "regional_official", installed or region.country, region=region.code)
+
+
+def find_speakers(view: DocView, sent: Sentence, context_side: str | None, context_region: str | None,
+                  context_official: Claimant | None = None, context_person: Claimant | None = None) -> list[Speaker]:
+    """Claimants in a sentence that stand next to a reporting word."""
+    table = claimant_table()
+    words = view.words
+    reports = view.matches("cues", sent, "reporting")
+    relays = view.matches("cues", sent, "relay")
+    report_positions = [(m.start, m.end) for m in reports]
+    candidates: list[tuple[int, int, Claimant]] = []
+    matches = view.matches("claimants", sent)
+    for m in matches:
+        c = None
+        if m.label in ("claimant", "person"):
+            kind, country = table.info.get(m.key, ("other", None))
+            c = Claimant(m.key, kind, country, media=kind == "state_media")
+        elif m.label == "official":
+            c = official_claimant(int(m.key))
+        elif m.label == "role":
+            c = role_claimant(view, sent, m, context_region, context_official)
+        elif m.label == "institution":
+            side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side or "RU"
+            if side in ("RU", "UA"):
+                entry = table.institutions[int(m.key)][side]
+                c = Claimant(entry["name"], entry["kind"], side)
+        elif m.label == "generic":
+            c = Claimant(None, None, m.key, generic=m.key)
+        elif m.label == "generic_context":
+            side = _side_near(view, sent, m) or _its(view, m, context_side) or context_side
+            if side in ("RU", "UA"):
+                c = Claimant(None, None, side, generic=side)
+        if c is not None:
+            candidates.append((m.start, m.end, c))
+    if context_person is not None:
+        for k in range(sent.start, sent.end):
+            if words[k] in ("he", "she", "him", "her"):
+                candidates.append((k, k + 1, context_person))
+    candidates = _prefer_longest(candidates)
+    # each reporting word belongs to the nearest candidate before it ("X said") and the
+    # nearest after it ("according to X", "said X"); other names in the sentence are not speakers
+    chosen: dict[int, bool] = {}
+    for rs, re_ in report_positions:
+        before = [i for i, (s, e, _) in enumerate(candidates) if 0 <= rs - e <= REPORT_WINDOW_AFTER]
+        after = [i for i, (s, e, _) in enumerate(candidates) if 0 <= s - re_ <= REPORT_WINDOW_BEFORE]
+        if before:
+            chosen[before[-1]] = True
+        if after and (not before or words[rs] in ("according", "citing", "quoting", "cited", "quoted", "source", "sources")
+                      or words[re_ - 1] in ("to", "by", "from")):
+            chosen[after[0]] = True
+    speakers = []
+    for i, (start, end, c) in enumerate(candidates):
+        if c.generic and not _generic_reports(words, end, start, report_positions, sent):
+            continue
+        if i not in chosen and not _headline_colon(view, sent, end):
+            continue
+        relayed = any(0 <= start - r.end <= 3 for r in relays if words[r.start] in ("citing", "quoting", "quoted", "cited"))
+        speakers.append(Speaker(start, end, c, relayed, _postposed(view, sent, start, end, report_positions)))
+    return speakers
+
+
+def _postposed(view: DocView, sent: Sentence, start: int, end: int, reports) -> bool:
+    """", the air force said", "according to the ministry" after the claim, "said Gov. X"."""
+    words = view.words
+    k = start - 1
+    while k >= sent.start and words[k] in ("the", "a", "an", "'s", "\u2019s") or (k >= sent.start and view.texts[k][:1].isupper() and k > sent.start and words[k - 1] != ","):
+        if k < sent.start:
+            break
+        k -= 1
+    lead = words[k] if k >= sent.start else ""
+    if lead in (",", "\u201d", '"', "\u2014", "-", "\u2013"):
+        return True
+    if lead in ("to",) and k - 1 >= sent.start and words[k - 1] == "according":
+        return True
+    if lead in ("said", "says", "wrote", "added", "reported", "told", "stated", "claimed", "announced"):
+        return True
+    return False
+
+
+def _generic_reports(words, end: int, start: int, reports, sent: Sentence) -> bool:
+    """A side name is a claimant only as the one speaking: "Russia said", "according to Kyiv"."""
+    for rs, re_ in reports:
+        if 0 <= rs - end <= 3 and words[rs] != "according":
+            return True
+        if 0 <= start - re_ <= 2 and words[re_ - 1] in ("to", "by"):
+            return True
+    return False
+
+
+def _headline_colon(view: DocView, sent: Sentence, end: int) -> bool:
+    """Headline style "Kiper: 20 Shaheds destroyed"."""
+    return sent.kind == "title" and end < sent.end and view.words[end] == ":"
+
+
+def _prefer_longest(cands):
+    cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
+    out, last_end = [], -1
+    for start, end, c in cands:
+        if start >= last_end:
+            out.append((start, end, c))
+            last_end = end
+        elif out and out[-1][2].generic and not c.generic and end > out[-1][1]:
+            out[-1] = (start, end, c)
+            last_end = end
+    return out
+
+
+def _its(view: DocView, m: Match, context_side: str | None) -> str | None:
+    """"its military", "the military": the side the text is about."""
+    if m.start >= 1 and view.words[m.start - 1] in ("its", "the", "their"):
+        return context_side
+    return None
+
+
+def _side_near(view: DocView, sent: Sentence, m: Match) -> str | None:
+    for s in view.matches("sides", sent):
+        if 0 <= m.start - s.end <= 1 and s.key in ("RU", "UA"):
+            return s.key
+    return None
+
+
+def person_in(view: DocView, sent: Sentence) -> Claimant | None:
+    """The last person named in a sentence, for "he said" / "according to him" later on."""
+    found = None
+    table = claimant_table()
+    for m in view.matches("claimants", sent):
+        if m.label == "person":
+            kind, country = table.info.get(m.key, ("other", None))
+            found = Claimant(m.key, kind, country)
+        elif m.label == "official":
+            found = official_claimant(int(m.key))
+    return found
+
+
+def choose(speakers: list[Speaker], position: int) -> Claimant | None:
+    """The claimant of a sentence for a mention at `position`."""
+    if not speakers:
+        return None
+    relayed = [s for s in speakers if s.relayed]
+    pool = relayed or speakers
+    non_media = [s for s in pool if not s.claimant.media]
+    pool = non_media or pool
+    before = [s for s in pool if s.end <= position]
+    after = [s for s in pool if s.start >= position]
+    if before and after:
+        # "Russia sent 12 drones ..., the air force said": a speaker after the claim that
+        # closes the sentence is its source; otherwise the nearest one before
+        return after[0].claimant if _closes(after[0], position) else before[-1].claimant
+    if before:
+        return before[-1].claimant
+    if after:
+        return after[0].claimant
+    return pool[0].claimant
+
+
+def _closes(speaker: Speaker, position: int) -> bool:
+    """A speaker after the claim that attributes it: "..., the air force said"."""
+    return speaker.postposed
+
+
+def quote_spans(view: DocView, sentences: list[Sentence]) -> dict[int, int]:
+    """For each sentence inside an open quotation, the index of the sentence that closes it."""
+    closes: dict[int, int] = {}
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s)
+    for sents in by_block.values():
+        open_since = None
+        for s in sents:
+            toks = view.words[s.start : s.end]
+            texts = view.texts[s.start : s.end]
+            depth_before = open_since is not None
+            state = depth_before
+            for t in texts:
+                if t in ("\u201c",):
+                    state = True
+                elif t in ("\u201d",):
+                    state = False
+                elif t == '"':
+                    state = not state
+            if not depth_before and state:
+                open_since = s.index
+            elif depth_before and not state:
+                for k in range(open_since, s.index):
+                    closes[k] = s.index
+                open_since = None
+            del toks
+    return closes

@@ -1,0 +1,745 @@
+"""Assemble claims: each counted munition or captured settlement with its action, claimant,
+attacker, place and date, one claim per distinct statement in an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .actions import link_action
+from .captures import find_captures
+from .claimants import Claimant, Speaker, choose, find_speakers, person_in, quote_spans
+from .dates import DateMention, find_dates, pick_date
+from .document import DocView, Sentence
+from .mentions import Mention, find_mentions
+from .model import Claim
+from .places import Location, attach_regions, find_locations, merge, scope_location
+from .gazetteer import load_regions
+
+CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "however"}
+ANAPHORIC = {"them", "it", "strike", "attack", "drones", "missiles", "figure", "information", "report", "so", "this"}
+OPPOSITE = {"RU": "UA", "UA": "RU"}
+DEFAULT_TO_PUBLISHED = True
+FALLBACK_TO_LAST_DATE = True
+
+
+@dataclass
+class Context:
+    """What the article has established so far: its side, region and last date."""
+
+    side: str | None = None
+    region: str | None = None
+    last_date: date | None = None
+    last_settlement: Location | None = None
+    published: date | None = None
+
+
+@dataclass
+class Draft:
+    """A claim before its final checks, tied to the sentence it came from."""
+
+    sentence: Sentence
+    mention: Mention | None
+    action: str
+    count: int | None
+    qualifier: str | None
+    cls: str | None
+    model: str | None
+    attacker: str | None
+    claimant: Claimant | None
+    location: Location | None
+    date: date | None
+    position: int
+    from_title: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def extract(view: DocView, published: date | None) -> list[Claim]:
+    """All claims in one parsed article."""
+    sentences = view.sentences
+    ctx = Context(published=published)
+    locs = [attach_regions(find_locations(view, s), view.words) for s in sentences]
+    dates = [find_dates(view, s, published) for s in sentences]
+    speakers = _speakers(view, sentences, locs)
+    defaults = _carried_claimants(view, sentences, speakers)
+    drafts: list[Draft] = []
+    antecedents: list[Mention] = []
+    prev_date: date | None = None
+    cumulative_block = None
+    block_target: dict[int, Location] = {}
+    for s, sent in enumerate(sentences):
+        if sent.kind == "heading":
+            continue
+        words = view.words
+        for loc in locs[s]:
+            if loc.admin1 and _frames_region(view, sent, loc, locs[s]):
+                ctx.region = loc.admin1
+        cumulative = view.matches("cues", sent, "cumulative")
+        whole = any(c.start - sent.start <= 3 for c in cumulative) or (
+            cumulative_block == sent.block and not dates[s]
+        )
+        mentions = find_mentions(view, sent, antecedents)
+        sentence_drafts: list[Draft] = []
+        cumulative_hit = False
+        for m in mentions:
+            if whole or _cumulative(view, cumulative, m):
+                cumulative_hit = True
+                continue
+            link = None
+            action = m.action
+            if action is None and m.kind == "bare" and m.parent is not None and m.parent.action:
+                nxt = words[m.end] if m.end < sent.end else ""
+                if nxt in ("over", "in", "above", "near", "across", "on", "off", "outside", "around", "each", "apiece") \
+                        or m.region_hint or sent.kind == "item":
+                    action = m.parent.action  # a breakdown item: "including 36 over the Rostov region"
+            if action is None:
+                others = [(o.start, o.end) for o in mentions if o is not m]
+                link = link_action(view, sent, (m.start, m.end), m.head, others, is_aircraft=m.is_aircraft)
+                if link is None:
+                    action = _gapped(view, sent, m, sentence_drafts)
+                    if action is None:
+                        continue
+                else:
+                    action = link.action
+            m.action = action
+            count = _resolve_count(m, antecedents, mentions)
+            if count is False:
+                continue
+            if m.definite and _restates(m, count, action, drafts + sentence_drafts, claimant_hint=_claimant_for(speakers[s], defaults[s], m.start, m.start)):
+                continue
+            if m.cls == "missile" and m.model is None:
+                _inherit_model(m, count, drafts + sentence_drafts)
+            position = link.trigger.start if link is not None and link.trigger is not None else m.start
+            claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
+            loc = _location_for(view, sent, locs[s], m, mentions, action)
+            if loc is None and action == "launched":
+                loc = block_target.get(sent.block)
+            if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
+                loc = _official_region(claimant)
+            if action == "launched" and loc is not None and loc.kind == "country":
+                block_target[sent.block] = loc
+            when = _date_for(dates[s], position, prev_date, ctx, sent, s, sentences, dates)
+            draft = Draft(sent, m, action, count, m.qualifier, m.cls, m.model, None, claimant, loc, when, m.start,
+                          from_title=sent.kind == "title")
+            draft.attacker = _attacker(view, sent, m, draft, link)
+            sentence_drafts.append(draft)
+        sentence_drafts += _every_one_of_them(view, sent, sentence_drafts, drafts, mentions)
+        for c in find_captures(view, sent, locs[s], ctx.last_settlement):
+            loc = _capture_location(c.location, locs[s], ctx)
+            claimant = _claimant_for(speakers[s], defaults[s], c.trigger.start, c.location.start)
+            when = _date_for(dates[s], c.trigger.start, prev_date, ctx, sent, s, sentences, dates)
+            side = c.subject_side
+            d = Draft(sent, None, "captured", None, None, None, None, None, claimant, loc, when, c.location.start,
+                      from_title=sent.kind == "title")
+            own = claimant.resolve("captured").country if claimant else None
+            if c.lost:
+                d.attacker = OPPOSITE.get(side or own or "", None)
+            else:
+                d.attacker = side or _its_side(view, sent, c.trigger.start, own) or own
+            sentence_drafts.append(d)
+        for loc in locs[s]:
+            if loc.kind in ("text", "place") and loc.precision == "settlement":
+                ctx.last_settlement = loc
+        antecedents.extend(m for m in mentions if m.action)
+        if sentence_drafts:
+            dated = [d.date for d in sentence_drafts if d.date]
+            if dated:
+                prev_date = dated[-1]
+        drafts.extend(sentence_drafts)
+        if cumulative_hit:
+            cumulative_block = sent.block  # a weekly tally's next sentence is part of it
+        elif cumulative_block != sent.block or sentence_drafts:
+            cumulative_block = None
+    block_target: dict[int, Location] = {}
+    drafts = _expand_distributed(drafts)
+    _totals_take_country(drafts)
+    return _finish(view, drafts)
+
+
+def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speaker]]:
+    out, side, region, official, person = [], None, None, None, None
+    for s, sent in enumerate(sentences):
+        for loc in locs[s]:
+            if loc.admin1 and _frames_region(view, sent, loc, locs[s]):
+                region = loc.admin1
+        found = find_speakers(view, sent, side, region, official, person)
+        person = person_in(view, sent) or person
+        for sp in found:
+            country = sp.claimant.country
+            if country in ("RU", "UA"):
+                side = country
+            if sp.claimant.kind == "regional_official":
+                official = sp.claimant
+        if not found:
+            sides = [m.key for m in view.matches("sides", sent) if m.key in ("RU", "UA")]
+            if sides and side is None:
+                side = sides[0]
+        out.append(found)
+    return out
+
+
+CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
+
+
+def _frames_region(view: DocView, sent: Sentence, loc: Location, locs: list[Location]) -> bool:
+    """Whether a place sets the region the text is about: a region named as such, or any
+    place after a preposition ("Moscow said" names a government, not a place)."""
+    from .places import introduced
+
+    if loc.kind == "region" and loc.admin1 not in CITY_REGIONS:
+        return True
+    return introduced(view.words, loc, sent.start, locs)
+
+
+def _carried_claimants(view: DocView, sentences: list[Sentence], speakers: list[list[Speaker]]) -> list[Claimant | None]:
+    """The claimant a sentence without a speaker inherits, by the guide's carry-over rules."""
+    closes = quote_spans(view, sentences)
+    out: list[Claimant | None] = []
+    for i, sent in enumerate(sentences):
+        if speakers[i]:
+            out.append(None)
+            continue
+        chosen = None
+        close = closes.get(i)
+        if close is not None and speakers[close]:
+            chosen = choose(speakers[close], sentences[close].start)
+        if chosen is None:
+            for j in range(i - 1, -1, -1):
+                if sentences[j].block != sent.block:
+                    break
+                if speakers[j]:
+                    chosen = choose(speakers[j], sentences[j].end)
+                    break
+                if out[j] is not None:
+                    chosen = out[j]
+                    break
+        if chosen is None:
+            chosen = _next_sentence_source(view, sentences, speakers, i)
+        if chosen is None:
+            for j in range(i - 1, -1, -1):
+                if sentences[j].section != sent.section or sentences[j].kind == "title":
+                    break
+                if speakers[j]:
+                    chosen = choose(speakers[j], sentences[j].end)
+                    break
+                if out[j] is not None:
+                    chosen = out[j]
+                    break
+        out.append(chosen)
+    return out
+
+
+def _next_sentence_source(view: DocView, sentences, speakers, i: int) -> Claimant | None:
+    """"Russia launched 81 drones. The air force reported downing 34 of them": the next sentence names the source."""
+    sent = sentences[i]
+    j = i + 1
+    if j >= len(sentences):
+        return None
+    nxt = sentences[j]
+    last_in_block = nxt.block != sent.block
+    source_line = view.words[nxt.start] in ("source", "sources")  # "Source: the regional governor, on Telegram"
+    if last_in_block and not source_line and (nxt.kind not in ("para", "item") or any(sentences[k].block == sent.block for k in range(j, len(sentences)))):
+        return None
+    pool = [sp for sp in speakers[j] if not sp.claimant.media]
+    if not pool:
+        return None
+    words = set(view.words[nxt.start : nxt.end])
+    has_trigger = bool(view.matches("triggers", nxt))
+    if has_trigger and not (words & ANAPHORIC):
+        return None
+    if sent.kind == "title":
+        return None
+    return pool[0].claimant
+
+
+def _claimant_for(speakers: list[Speaker], default: Claimant | None, position: int, mention_start: int) -> Claimant | None:
+    if speakers:
+        return choose(speakers, mention_start)
+    return default
+
+
+SEPARATORS = {";", "adding", "while", "whereas", "but", "after", "when", "although", "though", "because", "before"}
+
+
+def _cumulative(view: DocView, cues, m: Mention) -> bool:
+    """A multi-day or since-the-start period in the mention's clause: not a claim of one attack."""
+    words = view.words
+    for cue in cues:
+        a, b = (cue.end, m.start) if cue.end <= m.start else (m.end, cue.start)
+        if not any(w in SEPARATORS for w in words[a:b]):
+            return True
+    return False
+
+
+def _resolve_count(m: Mention, antecedents: list[Mention], mentions: list[Mention]):
+    """The count a mention states or derives; False when it cannot be known."""
+    antecedents = antecedents + [o for o in mentions if o.end <= m.start and o.count is not None and o is not m]
+    if m.kind == "pronoun":
+        return m.count
+    if m.kind in ("stated", "total", "bare"):
+        return m.count
+    parent = m.parent or _matching(antecedents, m.cls)
+    if m.kind == "part":
+        if parent is not None and m.model is None and parent.model and _same_family(parent.cls, m.cls):
+            m.model, m.cls = parent.model, parent.cls  # "58 of the drones" of "60 Shahed drones"
+        return m.count
+    if parent is not None and m.model is None and parent.model and _same_family(parent.cls, m.cls) and m.kind != "bare":
+        m.model = parent.model  # "every drone except 19" of "479 Shahed drones"
+    if m.kind in ("all", "every_one"):
+        if m.count is not None:
+            return m.count
+        if parent is None or parent.count is None:
+            return False
+        m.qualifier = parent.qualifier
+        return parent.count
+    if m.kind == "all_but":
+        if m.count is not None:
+            return m.count
+        if parent is None or parent.count is None:
+            return False
+        m.qualifier = "exact"
+        return parent.count - m.minus
+    if m.kind == "remainder":
+        parent = m.parent
+        if parent is None or parent.count is None:
+            return False
+        siblings = [o.count for o in mentions if o.parent is parent and o is not m and o.count is not None]
+        left = parent.count - sum(siblings)
+        m.qualifier = "exact"
+        return left if left > 0 else False
+    return m.count
+
+
+MISSILES = {"missile", "ballistic_missile", "cruise_missile", "rocket"}
+
+
+def _inherit_model(m: Mention, count, earlier: list[Draft]) -> None:
+    """"Ukraine fired six US-made missiles" after "six missiles, known as ATACMS": the same six."""
+    for d in reversed(earlier):
+        if d.count == count and d.model and d.cls in MISSILES:
+            m.model, m.cls = d.model, d.cls
+            return
+
+
+def _same_family(parent_cls: str, cls: str) -> bool:
+    """A generic "missiles" may stand for the ballistic or cruise missiles named before."""
+    return parent_cls == cls or (cls == "missile" and parent_cls in MISSILES)
+
+
+def _gapped(view: DocView, sent: Sentence, m: Mention, earlier: list[Draft]) -> str | None:
+    """"Two drones were downed over Moscow, and one over Tula": the verb is not repeated."""
+    if not earlier or earlier[-1].mention is None:
+        return None
+    prev = earlier[-1]
+    between = view.words[prev.mention.end : m.start]
+    if any(w in (";", "while", "whereas", "but") for w in between[:1]):
+        return None
+    if "and" in between or "," in between or ";" in between:
+        return prev.action
+    return None
+
+
+def _official_region(claimant: Claimant | None) -> Location | None:
+    """A governor's claim with no place stated happened in the governor's region."""
+    if claimant is None or claimant.kind != "regional_official" or not claimant.region:
+        return None
+    r = load_regions().get(claimant.region)
+    if r is None:
+        return None
+    return Location(0, 0, "admin1", r.code, r.country, None, r.latitude, r.longitude, (r.code,), "region")
+
+
+def _restates(m: Mention, count, action: str, earlier: list[Draft], claimant_hint: Claimant | None = None) -> bool:
+    """"The missile was brought down near the coast": the same item counted before.
+
+    A definite phrase repeating an earlier count of the same kind and action adds no
+    claim; with another action it does, and takes the earlier phrase's model.
+    """
+    for d in reversed(earlier):
+        if d.count != count or d.action == "captured":
+            continue
+        same_kind = d.cls == m.cls or (d.cls in MISSILES and m.cls in MISSILES)
+        if not same_kind:
+            continue
+        if m.model is None and d.model is not None and _same_family(d.cls, m.cls):
+            m.model, m.cls = d.model, d.cls
+        if d.action == action:
+            return claimant_hint is None or d.claimant is None or \
+                d.claimant.resolve(action) == claimant_hint.resolve(action)
+        return False
+    return False
+
+
+def _matching(antecedents: list[Mention], cls: str) -> Mention | None:
+    """The set a partitive or "all of them" refers to: the last of the same kind, a named type first."""
+    for a in reversed(antecedents):
+        if a.count is not None and a.model and _same_family(a.cls, cls):
+            return a
+    for a in reversed(antecedents):
+        if a.cls == cls and a.count is not None:
+            return a
+    return antecedents[-1] if antecedents else None
+
+
+def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mention, mentions: list[Mention], action: str) -> Location | None:
+    words = view.words
+    if m.region_hint:
+        s, e = m.region_hint
+        inside = [l for l in locs if l.start >= s and l.end <= e]
+        if inside:
+            return merge(inside, words) if not m.distribute else _multi(inside)
+    later = [o.start for o in mentions if o.start >= m.end]
+    end = min(later) if later else sent.end
+    k = m.end
+    while k < end:
+        if words[k] in CLAUSE_BREAKS:
+            end = k
+            break
+        k += 1
+    loc = scope_location(view, sent, locs, m.end, end, action)
+    if loc is None and later and all(w in (",", "and", "plus", "as", "well", "along", "with") for w in words[m.end:min(later)]):
+        # "fired 479 Shahed drones plus 20 missiles at Ukraine": the place ends the list
+        nxt = min(later)
+        after_next = [o.start for o in mentions if o.start > nxt]
+        stop = min(after_next) if after_next else sent.end
+        nxt_m = next(o for o in mentions if o.start == nxt)
+        loc = scope_location(view, sent, locs, nxt_m.end, stop, action)
+    if loc is not None and m.distribute:
+        inside = [l for l in locs if l.start >= m.end and l.end <= end]
+        return _multi(inside) if inside else loc
+    if loc is not None:
+        return loc
+    # a frame before the claim: "In the Voronezh region, a drone ...", "attack on X by 21 drones"
+    earlier = [o.end for o in mentions if o.end <= m.start]
+    breaks = [k + 1 for k in range(sent.start, m.start) if words[k] in ("when", "after", "while", ";", "before", "as")]
+    start = max(earlier + breaks) if (earlier or breaks) else sent.start
+    before = [l for l in locs if l.start >= start and l.end <= m.start]
+    if before:
+        frame = _frame(words, before, sent, action, m)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mention) -> Location | None:
+    from .places import introduced
+
+    before = [l for l in before if introduced(words, l, sent.start, before) and not _agent_country(words, l)]
+    if not before:
+        return None
+    first = before[0]
+    lead = words[sent.start : first.start]
+    if first.start - sent.start <= 3 and lead and lead[0] in ("in", "over", "above", "near", "across", "on"):
+        return merge([l for l in before if l.start < m.start and l.start - first.end <= 6], words) if len(before) > 1 else first
+    last = before[-1]
+    prev = words[max(sent.start, last.start - 3) : last.start]
+    if action == "launched" and any(w in ("attack", "attacked", "attacking", "on", "at", "against", "strike", "struck", "targeted") for w in prev):
+        return last
+    if action in ("hit",) and any(w in ("in", "over", "on", "near", "at") for w in prev[-2:]):
+        return last
+    if action in ("intercepted", "suppressed", "hit") and any(w in ("over", "above", "in", "near") for w in prev):
+        # "Ukrainian defenders in the Kherson region destroyed another Ka-52"
+        return merge([l for l in before if l.start >= last.start - 8], words) if len(before) > 1 else last
+    return None
+
+
+def _agent_country(words, loc: Location) -> bool:
+    return loc.kind == "country" and loc.start > 0 and words[loc.start - 1] == "by"
+
+
+def _multi(inside: list[Location]) -> Location:
+    """Several places for a count given "apiece": one part each, kept for expansion."""
+    parts: list[Location] = []
+    for l in inside:
+        if l.kind == "region" and len(l.regions) > 1:
+            parts.extend(_region_only(code, l) for code in l.regions)
+        else:
+            parts.append(l)
+    first = inside[0]
+    return Location(first.start, inside[-1].end, "country", None, first.country, None,
+                    regions=tuple(p.admin1 or "" for p in parts), kind="multi", parts=tuple(parts))
+
+
+def _region_only(code: str, like: Location) -> Location:
+    r = load_regions()[code]
+    return Location(like.start, like.end, "admin1", code, r.country, None, r.latitude, r.longitude, (code,), "region")
+
+
+def _capture_location(loc: Location, locs: list[Location], ctx: Context) -> Location:
+    if loc.admin1:
+        return loc
+    regions = load_regions()
+    named = [l for l in locs if l.admin1 and l.kind in ("region", "place") and l is not loc]
+    code = named[0].admin1 if named else ctx.region
+    if code and code in regions:
+        r = regions[code]
+        return Location(loc.start, loc.end, "settlement", code, r.country, loc.name, r.latitude, r.longitude, (code,), loc.kind)
+    return loc
+
+
+def _date_for(found: list[DateMention], position: int, prev_date, ctx: Context, sent: Sentence, s: int, sentences, dates) -> date | None:
+    chosen = pick_date(found, position)
+    if chosen is not None:
+        if chosen.kind == "day_before_that":
+            return prev_date - timedelta(days=1) if prev_date else None
+        if chosen.kind == "relative" and chosen.value == ctx.published:
+            # "overnight, officials said yesterday": the night before the statement
+            stated = [d for d in found if d.reporting and d.value is not None and d.kind != "undated"]
+            if stated:
+                return stated[0].value
+        return chosen.value
+    # no time word: the report's date, from the sentence before in the paragraph or the article
+    for j in range(s - 1, -1, -1):
+        if sentences[j].block != sent.block:
+            break
+        picked = pick_date(dates[j], sentences[j].end)
+        if picked is not None and picked.kind != "day_before_that":
+            return picked.value
+    if FALLBACK_TO_LAST_DATE and prev_date is not None:
+        return prev_date
+    return ctx.published if DEFAULT_TO_PUBLISHED else None
+
+
+def _attacker(view: DocView, sent: Sentence, m: Mention, d: Draft, link) -> str | None:
+    claimant_country = d.claimant.resolve(d.action).country if d.claimant else None
+    sides = [x for x in m.sides if x in ("RU", "UA")]
+    if sides:
+        return sides[-1]
+    if "enemy" in m.sides and claimant_country in OPPOSITE:
+        return OPPOSITE[claimant_country]
+    agent = _agent(view, sent, m, link)
+    if agent:
+        return agent
+    if m.user:
+        return m.user
+    if d.action == "hit" and d.claimant is not None and claimant_country in OPPOSITE:
+        kind = d.claimant.resolve(d.action).kind
+        if kind in ("intelligence", "military_branch", "general_staff"):
+            return claimant_country  # a side's forces reporting their own strike
+    if claimant_country in OPPOSITE:
+        return OPPOSITE[claimant_country]
+    loc = d.location
+    if loc is not None and loc.country in OPPOSITE and d.action != "launched":
+        return OPPOSITE[loc.country]
+    if loc is not None and loc.country in OPPOSITE and d.action == "launched":
+        return OPPOSITE[loc.country]
+    return None
+
+
+def _agent(view: DocView, sent: Sentence, m: Mention, link) -> str | None:
+    """The side that launched: "Russia launched", "fired by Ukraine", "that Russia launched"."""
+    words = view.words
+    claimant_spans = [(c.start, c.end) for c in view.matches("claimants", sent) if c.label != "generic"]
+    sides = [x for x in view.matches("sides", sent) if x.key in ("RU", "UA")
+             and not any(a <= x.start < b for a, b in claimant_spans)]
+    generic = [x for x in view.matches("claimants", sent, "generic")]
+    cands = sides + generic
+    # "fired by Ukraine", "launched by Russia", "that Russia launched"
+    tail = words[m.end : m.end + 6]
+    for k in range(m.end, min(sent.end, m.end + 7)):
+        if words[k] in CLAUSE_BREAKS or words[k] in (".",):
+            break
+        if words[k] in ("by", "that", "which") or (k > m.end and words[k - 1] in ("by", "that", "which")):
+            near = [c for c in cands if c.start in (k, k + 1, k + 2)]
+            if near and any(w in ("fired", "launched", "sent", "by", "that", "which", "operated") for w in tail):
+                return near[0].key
+    if link is not None and link.trigger is not None and m.action == "launched":
+        before = [c for c in cands if c.end <= link.trigger.start and link.trigger.start - c.end <= 4]
+        if before:
+            return before[-1].key
+    if link is not None and link.trigger is not None and m.action == "hit" and not link.passive:
+        return None
+    return None
+
+
+def _its_side(view: DocView, sent: Sentence, position: int, own: str | None) -> str | None:
+    words = view.words
+    window = words[max(sent.start, position - 5) : position]
+    if any(w in ("its", "our", "their") for w in window):
+        return own
+    return None
+
+
+def _every_one_of_them(view: DocView, sent: Sentence, current: list[Draft], previous: list[Draft], mentions) -> list[Draft]:
+    """"Every one of them was shot down": one claim per item counted in the sentence before."""
+    words = view.words
+    text = " ".join(words[sent.start : sent.end])
+    if not any(p in text for p in ("every one of them", "all of them were", "each of them was", "all of them had", "every one of them was")):
+        return []
+    if current:
+        return []
+    prior = [d for d in previous if d.sentence.index == sent.index - 1 and d.action == "launched"]
+    link = link_action(view, sent, (sent.start, sent.start + 4), sent.start + 3, [])
+    if link is None:
+        return []
+    out = []
+    for d in prior:
+        out.append(Draft(sent, d.mention, link.action, d.count, d.qualifier, d.cls, d.model, d.attacker, d.claimant,
+                         None, d.date, sent.start))
+    return out
+
+
+def _expand_distributed(drafts: list[Draft]) -> list[Draft]:
+    """"One apiece over the Leningrad, Bryansk and Tula regions": one claim per region."""
+    out = []
+    for d in drafts:
+        parts = d.location.parts if d.location is not None else ()
+        if d.mention is not None and d.mention.distribute and parts and len(parts) > 1:
+            for loc in parts:
+                out.append(Draft(d.sentence, d.mention, d.action, d.count, d.qualifier, d.cls, d.model, d.attacker,
+                                 d.claimant, loc, d.date, d.position, d.from_title))
+        else:
+            out.append(d)
+    return out
+
+
+def _totals_take_country(drafts: list[Draft]) -> None:
+    """A total broken down by region is placed in the regions' shared country."""
+    for d in drafts:
+        if d.mention is None or d.location is not None:
+            continue
+        children = [c for c in drafts if c.mention is not None and c.mention.parent is d.mention and c.location is not None]
+        countries = {c.location.country for c in children if c.location.country}
+        if len(children) >= 1 and len(countries) == 1:
+            c = countries.pop()
+            d.location = Location(0, 0, "country", None, c, None, kind="country")
+
+
+def _finish(view: DocView, drafts: list[Draft]) -> list[Claim]:
+    """Resolve claimants, drop duplicates and headline repeats, and build the claims."""
+    body_keys = {(d.action, d.count, d.cls) for d in drafts if not d.from_title}
+    body_places = {(d.action, d.location.name if d.location else None) for d in drafts if not d.from_title}
+    claims: list[Claim] = []
+    seen = set()
+    for d in sorted(drafts, key=lambda d: (d.from_title, d.sentence.index, d.position)):
+        if d.from_title:
+            if d.action == "captured" and (d.action, d.location.name if d.location else None) in body_places:
+                continue
+            if d.action != "captured" and (d.action, d.count, d.cls) in body_keys:
+                continue
+        claimant = d.claimant.resolve(d.action) if d.claimant else None
+        loc = d.location
+        if loc is not None and loc.kind == "multi":
+            loc = Location(loc.start, loc.end, "country", None, loc.country, None, kind="country")
+        precision = "none"
+        admin1 = country = name = None
+        lat = lon = None
+        if loc is not None:
+            admin1, country, name = loc.admin1, loc.country, loc.name
+            if country is None and admin1:
+                country = admin1.split("-")[0]
+            precision = "settlement" if name else ("admin1" if admin1 else ("country" if country else "none"))
+            if precision in ("settlement", "admin1"):
+                lat, lon = loc.latitude, loc.longitude
+            if name and admin1 and _is_region_city(admin1, name):
+                name, precision = None, "admin1"
+        if d.action == "captured" and not name:
+            continue
+        start, end = d.sentence.char_start, d.sentence.char_end
+        claim = Claim(
+            action=d.action,
+            count=None if d.action == "captured" else d.count,
+            count_qualifier=None if d.action == "captured" else (d.qualifier or "exact"),
+            munition_class=None if d.action == "captured" else d.cls,
+            munition_model=None if d.action == "captured" else d.model,
+            attacker=d.attacker,
+            claimant=claimant.name if claimant else None,
+            claimant_kind=claimant.kind if claimant else None,
+            claimant_country=claimant.country if claimant else None,
+            location_admin1=admin1,
+            location_country=country,
+            location_name=name,
+            latitude=lat if lat is None else round(float(lat), 4),
+            longitude=lon if lon is None else round(float(lon), 4),
+            location_precision=precision,
+            event_date=d.date,
+            evidence=view.text[start:end],
+            evidence_start=start,
+            evidence_end=end,
+        )
+        if claim.count is None and claim.count_qualifier not in (None, "unspecified"):
+            claim = _replace(claim, count_qualifier="unspecified")
+        if claim.count is not None and claim.count_qualifier == "unspecified":
+            claim = _replace(claim, count_qualifier="exact")
+        key = (claim.claimant, claim.action, claim.count, claim.count_qualifier, claim.munition_class,
+               claim.munition_model, claim.attacker, claim.location_admin1, claim.location_country,
+               claim.location_name, claim.event_date)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(claim)
+    return _drop_refined(claims)
+
+
+LOCATION_FIELDS = ("location_country", "location_admin1", "location_name", "latitude", "longitude", "location_precision")
+
+
+def _drop_refined(claims: list[Claim]) -> list[Claim]:
+    """One statement told twice is one claim: "27 drones launched at the country" and
+    "27 Shahed drones" from the same source on the same day merge, keeping every detail
+    either gives, as long as none contradicts the other."""
+    out: list[Claim] = []
+    for c in claims:
+        for i, o in enumerate(out):
+            if _compatible(o, c):
+                out[i] = _combine(o, c)
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    same = ("claimant", "action", "count", "count_qualifier", "attacker", "event_date")
+    if any(getattr(a, f) != getattr(b, f) for f in same):
+        return False
+    if a.munition_class != b.munition_class and not (
+        {a.munition_class, b.munition_class} <= MISSILES and "missile" in (a.munition_class, b.munition_class)
+        and (a.munition_model or b.munition_model)
+    ):
+        return False
+    if a.action == "captured":
+        return _same_name(a.location_name, b.location_name)
+    if a.munition_model and b.munition_model and a.munition_model != b.munition_model:
+        return False
+    loc_a = {f: getattr(a, f) for f in ("location_country", "location_admin1", "location_name") if getattr(a, f) is not None}
+    loc_b = {f: getattr(b, f) for f in ("location_country", "location_admin1", "location_name") if getattr(b, f) is not None}
+    small, big = (loc_a, loc_b) if len(loc_a) <= len(loc_b) else (loc_b, loc_a)
+    return all(big.get(f) == v for f, v in small.items())  # one place contains the other
+
+
+def _combine(a: Claim, b: Claim) -> Claim:
+    from dataclasses import replace
+
+    finer = b if _detail(b) > _detail(a) else a
+    changes = {f: getattr(finer, f) for f in LOCATION_FIELDS}
+    changes["munition_model"] = a.munition_model or b.munition_model
+    if a.munition_class != b.munition_class:
+        changes["munition_class"] = b.munition_class if a.munition_class == "missile" else a.munition_class
+    return replace(a, **changes)
+
+
+def _detail(c: Claim) -> int:
+    return sum(x is not None for x in (c.location_country, c.location_admin1, c.location_name))
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    """Two spellings of one settlement ("Volnoye Pole", "Volnoe Pole")."""
+    if a is None or b is None:
+        return a == b
+    from difflib import SequenceMatcher
+
+    fold = lambda s: "".join(ch for ch in s.lower() if ch.isalpha())
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.85
+
+
+def _is_region_city(admin1: str, name: str) -> bool:
+    region = load_regions().get(admin1)
+    return region is not None and name in region.full_names
+
+
+def _replace(claim: Claim, **changes) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, **changes)

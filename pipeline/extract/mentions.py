@@ -1,0 +1,405 @@
+"""Counted munitions in a sentence: a quantity with its munition, stated or implied.
+
+Stated: "eight ATACMS missiles", "several UAVs", "a drone", "48 of the 53 drones" (48,
+and the total 53 as a launch), "all but five of the 27 drones" (22). Implied by the
+sentence before or the total they break down: "one in Kursk", "33 were suppressed",
+"the Rostov region accounted for 25", "every drone except 19", "the remainder".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .document import DocView, Sentence
+from .munitions import Munition, find_munitions, modifier_words
+from .numbers import Quantity, parse_number, parse_quantity, quantity_before
+
+BREAKDOWN_PREPS = {"over", "in", "above", "near", "across", "on", "off", "outside", "around"}
+UNIT_WORDS = {
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+    "%", "percent", "per", "people", "persons", "civilians", "residents", "children", "soldiers",
+    "servicemen", "troops", "houses", "homes", "buildings", "years", "year", "days", "day", "hours",
+    "hour", "minutes", "times", "dollars", "million", "billion", "tonnes", "tons", "villages",
+    "settlements", "regions", "oblasts", "towns", "cities", "kg", "lb", "lbs", "square", "sq",
+    "am", "pm", "a.m.", "p.m.", "gmt", "utc", "injured", "wounded", "killed", "dead", "attacks",
+    "assaults", "ships", "vessels", "tanks", "vehicles", "patients", "brigade", "th", "st", "nd",
+    "rd", "locations", "sites", "districts", "communities", "workers", "people's", "fires",
+    "shells", "strikes", "blasts", "explosions", "times", "sorties", "weeks", "months",
+}
+ALL_WORDS = {"all", "every", "each"}
+EXCEPT_WORDS = {"except", "but", "save"}
+
+
+@dataclass
+class Mention:
+    """A counted munition: tokens [start, end), its count and what it is."""
+
+    start: int
+    end: int
+    head: int
+    count: int | None
+    qualifier: str
+    cls: str
+    model: str | None
+    sides: tuple[str, ...] = ()
+    user: str | None = None
+    kind: str = "stated"  # stated, part ("34 of the drones"), total, bare, all, all_but, remainder, every_one
+    minus: int = 0
+    action: str | None = None  # fixed by the mention's form (a partitive total is a launch)
+    parent: "Mention | None" = None
+    distribute: bool = False  # "one apiece over the X, Y and Z regions"
+    is_aircraft: bool = False
+    definite: bool = False  # "the missile", "the pair of missiles": may restate an earlier count
+    region_hint: str | None = None  # "the Rostov region accounted for 25"
+    children: list = field(default_factory=list)
+
+    @classmethod
+    def from_munition(cls, mun: Munition, q: Quantity | None, **kw) -> "Mention":
+        start = q.start if q is not None else mun.start
+        return cls(
+            start, mun.end, mun.head,
+            q.count if q is not None else None,
+            q.qualifier if q is not None else "unspecified",
+            mun.cls, mun.model, mun.sides, mun.user,
+            is_aircraft=mun.cls == "aircraft", **kw,
+        )
+
+
+def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention]) -> list[Mention]:
+    """Counted munitions in a sentence, stated and implied, left to right."""
+    words = view.words
+    out: list[Mention] = []
+    muns = find_munitions(view, sent)
+    for mun in muns:
+        out.extend(_stated(view, sent, mun))
+    covered = set()
+    for m in out:
+        covered.update(range(m.start, m.end))
+    out += _implied(view, sent, out, covered, antecedents, muns)
+    out.sort(key=lambda m: (m.start, m.end))
+    for m in out:
+        k = m.end
+        while k < sent.end and words[k] in (",", "a", "the"):
+            k += 1
+        if k < sent.end and words[k] in ("apiece", "each"):
+            m.distribute = True
+    return out
+
+
+def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
+    words = view.words
+    s = mun.start
+    q = quantity_before(words, s, sent.start)
+    if q is None:
+        q = _quantity_over_adjectives(view, sent, s)
+    if q is not None and q.kind == "item" and q.start - 1 >= sent.start and words[q.start - 1] in ("from", "by", "aboard", "onboard"):
+        return []  # "fired from a Vampire launcher", "downed by an S-200": a platform, not a count
+    if q is not None and q.kind == "vague" and words[q.start : q.end][-2:] == ["number", "of"]:
+        at = _stated_total(words, mun.end, sent.end)
+        if at is not None:
+            q = at  # "put the total number of Iskander missiles fired at four"
+    if q is not None and q.kind == "item" and mun.plural:
+        q = None
+    if q is not None and q.kind == "item" and words[q.start] == "the" and q.start - 2 >= sent.start and words[q.start - 1] == "of":
+        q = None  # "one of the missiles": the partitive below reads it
+    if q is None:
+        return _partitive_definite(view, sent, mun)
+    if q.kind == "number":
+        part = _partitive_total(view, sent, q)
+        if part is not None:
+            claim_q, same_set = part
+            claim = Mention.from_munition(mun, claim_q)
+            if claim_q.kind == "every_one" or (same_set and claim_q.count is None):
+                claim.count, claim.qualifier = q.count, q.qualifier
+            if claim_q.kind == "all_but":
+                claim.count = q.count - claim_q.minus if q.count is not None else None
+                claim.qualifier = "exact"
+            if same_set:
+                claim.start = claim_q.start
+                return [claim]
+            total = Mention.from_munition(mun, q, kind="total", action="launched")
+            claim.start = claim_q.start
+            return [claim, total]
+        if q.start - 1 >= sent.start and words[q.start - 1] == "of" and (q.start - 1 == sent.start or words[q.start - 2] == ","):
+            return [Mention.from_munition(mun, q, kind="total", action="launched")]
+    if q.kind == "item" and words[q.start] in ("every", "each", "all"):
+        return []
+    if q.kind == "item" and words[mun.end : mun.end + 3] in (["of", "this", "kind"], ["of", "its", "kind"], ["of", "this", "type"]):
+        return []  # "the first time an advanced missile of this kind was downed": no count
+    m = Mention.from_munition(mun, q)
+    if q.start - 1 >= sent.start and words[q.start - 1] in ALL_WORDS and q.kind == "number":
+        m.start = q.start - 1
+    m.definite = words[q.start] == "the" or (q.start - 1 >= sent.start and words[q.start - 1] == "the")
+    return [m]
+
+
+LOOSE_STOP = {
+    "of", "in", "over", "at", "by", "from", "to", "on", "with", "and", "or", "but", "that", "which",
+    "were", "was", "is", "are", "been", "be", "had", "has", "have", "said", "says", "the", "its",
+    "their", "his", "her", "it", "they", "he", "she", "we", "as", "for", "into", "after", "while",
+}
+
+
+def _quantity_over_adjectives(view: DocView, sent: Sentence, s: int) -> Quantity | None:
+    """A quantity with quotes or up to two plain adjectives before the noun phrase:
+    '20 "Shahed" drones', "an unusual Iranian-designed drone"."""
+    words = view.words
+    triggers = {m.start for m in view.matches("triggers", sent)}
+    sides = {m.start for m in view.matches("sides", sent)}
+    modifiers = modifier_words()
+    k = s
+    skipped = 0
+    while k - 1 >= sent.start and skipped < 3:
+        w = words[k - 1]
+        if w in ('"', "'", "\u201c", "\u201d", "\u2018", "\u2019") or w in modifiers or (k - 1) in sides:
+            k -= 1
+            continue
+        if w.isalpha() and w.islower() and len(w) > 2 and w not in LOOSE_STOP and w not in UNIT_WORDS \
+                and (k - 1) not in triggers and not view.texts[k - 1][:1].isupper():
+            k -= 1
+            skipped += 1
+            q = quantity_before(words, k, sent.start)
+            if q is not None:
+                return q
+            continue
+        break
+    if k < s:
+        return quantity_before(words, k, sent.start)
+    return None
+
+
+def _stated_total(words, start: int, end: int) -> Quantity | None:
+    for k in range(start, min(end, start + 8)):
+        if words[k] == "at":
+            n = parse_number(words, k + 1)
+            if n is not None:
+                return Quantity(k, n[1], n[0], "exact")
+    return None
+
+
+def _partitive_total(view: DocView, sent: Sentence, q: Quantity):
+    """The count before "of (the) N": "48 of the 53", "718 out of 728", "all but 5 of the 27",
+    "every one of the 14" (the same set)."""
+    words = view.words
+    k = q.start
+    if k - 1 >= sent.start and words[k - 1] == "the":
+        k -= 1
+    if k - 1 < sent.start or words[k - 1] != "of":
+        return None
+    k -= 1
+    if k - 1 >= sent.start and words[k - 1] == "out":
+        k -= 1
+    return _count_before_of(view, sent, k)
+
+
+def _count_before_of(view: DocView, sent: Sentence, of_pos: int):
+    """Read "N", "every one", "all", "all but N", "none" ending at of_pos."""
+    words = view.words
+    if of_pos - 2 >= sent.start and words[of_pos - 2] in ALL_WORDS and words[of_pos - 1] == "one":
+        return Quantity(of_pos - 2, of_pos, None, "exact", "every_one"), True
+    if of_pos - 1 >= sent.start and words[of_pos - 1] in ("all", "each"):
+        return Quantity(of_pos - 1, of_pos, None, "exact", "every_one"), True
+    for start in range(max(sent.start, of_pos - 5), of_pos):
+        cand = parse_quantity(words, start)
+        if cand is not None and cand.end == of_pos and cand.kind in ("number", "vague"):
+            if start - 2 >= sent.start and words[start - 2] == "all" and words[start - 1] in EXCEPT_WORDS and cand.kind == "number":
+                return Quantity(start - 2, of_pos, None, "exact", "all_but", minus=cand.count or 0), False
+            if start - 1 >= sent.start and words[start - 1] == "all" and cand.kind == "number":
+                return replace(cand, start=start - 1), True
+            return cand, False
+    return None
+
+
+def _partitive_definite(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
+    """"34 of the drones", "all of the drones but one", "every drone except 19", "the pair of missiles"."""
+    words = view.words
+    s = mun.start
+    after = mun.end
+    minus = None
+    if after + 1 < sent.end and words[after] in EXCEPT_WORDS:
+        n = parse_number(words, after + 1)
+        if n is not None:
+            minus = n[0]
+    k = s
+    while k - 1 >= sent.start and words[k - 1] in ("the", "its", "their", "these", "those", "own"):
+        k -= 1
+    if k - 1 >= sent.start and words[k - 1] == "of" and k < s:
+        part = _count_before_of(view, sent, k - 1)
+        if part is not None:
+            q, _ = part
+            if q.kind == "every_one":
+                kind = "all_but" if minus is not None else "all"
+                m = Mention.from_munition(mun, None, kind=kind, minus=minus or 0)
+                m.start, m.qualifier = q.start, "exact"
+                if minus is not None:
+                    m.end = after + 2
+                return [m]
+            if q.kind == "all_but":
+                m = Mention.from_munition(mun, None, kind="all_but", minus=q.minus)
+                m.start, m.qualifier = q.start, "exact"
+                return [m]
+            m = Mention.from_munition(mun, q, kind="part")
+            return [m]
+    if s - 1 >= sent.start and words[s - 1] in ALL_WORDS:
+        kind = "all_but" if minus is not None else "all"
+        m = Mention.from_munition(mun, None, kind=kind, minus=minus or 0)
+        m.start, m.qualifier = s - 1, "exact"
+        if minus is not None:
+            m.end = after + 2
+        return [m]
+    return []
+
+
+def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[int], antecedents: list[Mention],
+             muns: list[Munition] = ()) -> list[Mention]:
+    """Counts whose munition is understood from an earlier mention."""
+    words = view.words
+    out: list[Mention] = []
+    k = sent.start
+    places = view.matches("places", sent)
+    place_starts = {m.start for m in places}
+    while k < sent.end:
+        if k in covered:
+            k += 1
+            continue
+        w = words[k]
+        # "every one of them", "all of them", "all 17 of them", "Nine of them", "some of them"
+        if w in ("them", "those") and k - 1 >= sent.start and words[k - 1] == "of":
+            part = _count_before_of(view, sent, k - 1)
+            if part is not None:
+                q, _ = part
+                parent = _antecedent(stated, antecedents, k)
+                if parent is not None or q.kind == "every_one":
+                    m = _from_parent(parent, q.start, k + 1, k, q, antecedents)
+                    m.kind = {"number": "part", "vague": "part"}.get(q.kind, m.kind)
+                    if q.kind == "vague":
+                        m.count, m.qualifier = None, "unspecified"
+                    noun = next((n for n in muns if n.start == k + 1), None)
+                    if noun is not None and not any(o.start <= noun.head < o.end for o in stated):
+                        # "537 weapons, 477 of them drones and decoys": the noun names the kind
+                        m.cls, m.model, m.end = noun.cls, noun.model, noun.end
+                        covered.update(range(noun.start, noun.end))
+                    out.append(m)
+                    covered.update(range(q.start, k + 1))
+            k += 1
+            continue
+        if w == "it" and _pronoun_object(view, sent, k):
+            parent = _antecedent(stated, antecedents, k)
+            if parent is not None and parent.count == 1:
+                # "Russia flew an Orlan-10 into the region, and our air defence shot it down"
+                m = _from_parent(parent, k, k + 1, k, Quantity(k, k + 1, 1, "exact"), antecedents)
+                m.kind = "pronoun"
+                out.append(m)
+                covered.add(k)
+            k += 1
+            continue
+        number = parse_number(words, k) if not _is_date_or_time(words, k, sent) else None
+        if number is not None and k - 1 >= sent.start and words[k - 1] in ("no", "none", "not"):
+            number = None  # "no one was hurt"
+        remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"])
+        if number is None and not remainder:
+            k += 1
+            continue
+        if remainder:
+            q = Quantity(k, k + 2, None, "exact", "remainder")
+            end = k + 2
+        else:
+            q0 = None
+            for start in range(max(sent.start, k - 4), k + 1):
+                cand = parse_quantity(words, start)
+                if cand is not None and cand.end >= number[1] and start not in covered:
+                    q0 = cand
+                    break
+            q = q0 or Quantity(k, number[1], number[0], "exact")
+            end = q.end
+        if end < sent.end and (words[end] in UNIT_WORDS or words[end].endswith(("km", "th"))):
+            k = end
+            continue
+        parent = _antecedent(stated, antecedents, k)
+        nxt = words[end] if end < sent.end else ""
+        hint = None
+        implied = False
+        if nxt in BREAKDOWN_PREPS and any(end < p <= end + 6 for p in place_starts):
+            implied = True  # "36 over the Rostov region"
+        elif nxt in ("were", "was", "had", "have", "more", "others", "reached", "hit", "struck", "fell", "did", "failed", "never"):
+            implied = True  # "33 were suppressed", "the remaining three reached their targets"
+        elif k - 1 >= sent.start and words[k - 1] == "for" and _place_before(view, sent, places, k - 1):
+            implied = True  # "the Rostov region accounted for 25", "Kursk for six"
+            hint = _place_before(view, sent, places, k - 1)
+        elif k - 1 >= sent.start and words[k - 1] == "had" and nxt in ("each", "apiece"):
+            implied = True  # "the Krasnodar and Belgorod regions had two each"
+            hint = _place_before(view, sent, places, k - 1)
+        elif sent.kind == "item" and (nxt in ("-", "\u2013", "\u2014") or k == sent.start or words[k - 1] in ("-", "\u2013", "\u2022", "*")):
+            implied = True  # a breakdown list line: "- 7 over the territory of Smolensk region"
+        if implied and parent is not None:
+            m = _from_parent(parent, q.start, end, k, q, antecedents)
+            m.region_hint = hint
+            if hint and nxt in ("each", "apiece"):
+                m.distribute = True
+            out.append(m)
+            covered.update(range(q.start, end))
+        k = end if end > k else k + 1
+    return out
+
+
+def _pronoun_object(view: DocView, sent: Sentence, k: int) -> bool:
+    """"shot it down", "destroyed it": the pronoun is the object of an interception word."""
+    for t in view.matches("triggers", sent):
+        if t.label == "down" and (t.start < k < t.end or t.end == k):
+            return True
+    return False
+
+
+def _place_before(view: DocView, sent: Sentence, places, pos: int):
+    """The place named just before "for"/"had": returns the token range start of that place."""
+    cands = [p for p in places if p.end <= pos and pos - p.end <= 3 and p.label != "region_word"]
+    if not cands:
+        return None
+    first = min(cands, key=lambda p: p.start)
+    # take in the whole coordinated list: "the Krasnodar, Belgorod and Voronezh regions"
+    k = first.start
+    for p in sorted(places, key=lambda p: -p.start):
+        if p.end <= k and k - p.end <= 2 and all(w in (",", "and", "the") for w in view.words[p.end : k]):
+            k = p.start
+    return (k, pos)
+
+
+def _antecedent(stated: list[Mention], antecedents: list[Mention], position: int) -> Mention | None:
+    before = [m for m in stated if m.end <= position and m.kind != "total"]
+    if before:
+        return before[-1]
+    before = [m for m in stated if m.end <= position]
+    if before:
+        return before[-1]
+    return antecedents[-1] if antecedents else None
+
+
+def _from_parent(parent: Mention | None, start: int, end: int, head: int, q: Quantity, antecedents: list[Mention]) -> Mention:
+    if parent is None:
+        parent = antecedents[-1] if antecedents else None
+    cls = parent.cls if parent else "uav"
+    model = parent.model if parent else None
+    m = Mention(
+        start, end, head, q.count, q.qualifier, cls, model,
+        parent.sides if parent else (), parent.user if parent else None,
+        kind="bare" if q.kind in ("number", "vague") else q.kind, minus=q.minus, parent=parent,
+        is_aircraft=cls == "aircraft",
+    )
+    if q.kind == "vague":
+        m.count, m.qualifier = None, "unspecified"
+    return m
+
+
+def _is_date_or_time(words, k: int, sent: Sentence) -> bool:
+    from .dates import MONTHS
+
+    w = words[k]
+    if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
+        return True
+    prev = words[k - 1].rstrip(".") if k - 1 >= sent.start else ""
+    nxt = words[k + 1].rstrip(".") if k + 1 < sent.end else ""
+    if prev in MONTHS or nxt in MONTHS:
+        return True
+    if nxt in (":", "a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc"):
+        return True
+    return False

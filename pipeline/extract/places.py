@@ -1,0 +1,367 @@
+"""Find places in a sentence and decide where a claimed event happened.
+
+Places come from the gazetteer (regions with their region words, towns, bases, seas),
+from country phrases, and from the text itself ("the village of Nadiya in the Luhansk
+region"), so captures of settlements the gazetteer lacks still get a name and region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .document import DocView, Match, Sentence
+from .gazetteer import load_places, load_regions
+
+LOCATIVE = {
+    "over", "in", "above", "near", "across", "at", "on", "off", "outside", "around", "within",
+    "into", "inside", "by", "onto", "throughout", "territory", "skies", "area", "outskirts",
+    "waters", "coast", "vicinity", "close", "of", "the", "settlement", "settlements", "village",
+    "villages", "town", "city", "community", "communities", "district", "region", "apiece", "each",
+}
+TARGET = {"at", "against", "on", "into", "toward", "towards", "targeting", "targeted"}
+EXCLUDING = {"from", "heading", "headed", "towards", "toward", "for", "belonging", "via", "axis", "direction"}
+SETTLEMENT_WORDS = {
+    "village": "village", "villages": "village", "town": "town", "towns": "town", "city": "city",
+    "settlement": "village", "settlements": "village", "community": "village", "communities": "village",
+    "hamlet": "village", "township": "town",
+}
+NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "russian", "ukrainian", "russia", "ukraine",
+    "in", "on", "and", "of", "its", "their", "kyiv", "moscow",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place mention: tokens [start, end) and what it denotes."""
+
+    start: int
+    end: int
+    precision: str  # settlement, admin1, country
+    admin1: str | None
+    country: str | None
+    name: str | None
+    latitude: float | None = None
+    longitude: float | None = None
+    regions: tuple[str, ...] = ()  # several regions named together ("the Moscow and Orel regions")
+    kind: str = ""  # region, place, sea, country, text, multi
+    parts: tuple["Location", ...] = ()  # for "multi": the places a count is given for "apiece"
+
+
+def find_locations(view: DocView, sent: Sentence) -> list[Location]:
+    """Every place mentioned in the sentence, longest readings first, left to right."""
+    regions = load_regions()
+    places = load_places()
+    found: list[Location] = []
+    matches = view.matches("places", sent)
+    words = view.words
+    region_words = {m.start: m for m in matches if m.label == "region_word"}
+    bare = [m for m in matches if m.label == "region_bare"]
+    taken: set[int] = set()
+
+    # "the Moscow and Orel regions", "Kherson, Mykolaiv and Odesa oblasts", "Kursk Oblast"
+    i = 0
+    bare_sorted = sorted(bare, key=lambda m: (m.start, -m.end))
+    while i < len(bare_sorted):
+        group = [bare_sorted[i]]
+        j = i
+        while j + 1 < len(bare_sorted):
+            a, b = group[-1], bare_sorted[j + 1]
+            between = words[a.end : b.start]
+            if b.start < a.end:
+                j += 1
+                continue
+            if between and all(w in (",", "and", "&") for w in between):
+                group.append(b)
+                j += 1
+            else:
+                break
+        last = group[-1]
+        rw = region_words.get(last.end)
+        if rw is not None and (rw.key.endswith("s") or len(group) == 1):
+            members = group if rw.key.endswith("s") else [last]
+            codes = tuple(dict.fromkeys(m.key for m in members))
+            loc = _region_loc(regions, codes, members[0].start, rw.end)
+            found.append(loc)
+            taken.update(range(members[0].start, rw.end))
+        elif rw is None and len(group) > 1 and last.end < sent.end and words[last.end] in ("regions", "oblasts"):
+            pass
+        i = j + 1
+
+    for m in matches:
+        if m.label == "region_full" and not (set(range(m.start, m.end)) & taken):
+            found.append(_region_loc(regions, (m.key,), m.start, m.end, full=True))
+            taken.update(range(m.start, m.end))
+    place_by_range: dict[tuple[int, int], list[int]] = {}
+    for m in matches:
+        if m.label == "place":
+            place_by_range.setdefault((m.start, m.end), []).append(int(m.key))
+    for (s, e), indexes in sorted(place_by_range.items()):
+        if set(range(s, e)) & taken:
+            continue
+        place = _pick_place([places[k] for k in indexes], found)
+        found.append(_place_loc(place, s, e))
+        taken.update(range(s, e))
+    for m in bare:
+        if set(range(m.start, m.end)) & taken:
+            continue
+        found.append(_region_loc(regions, (m.key,), m.start, m.end))
+        taken.update(range(m.start, m.end))
+    for m in matches:
+        if m.label == "country" and not (set(range(m.start, m.end)) & taken):
+            found.append(Location(m.start, m.end, "country", None, m.key, None, kind="country"))
+            taken.update(range(m.start, m.end))
+    found += _text_settlements(view, sent, taken, found)
+    found += _appositive_settlements(view, sent, taken)
+    generic = [(m.start, m.end) for m in view.matches("claimants", sent, "generic")]
+    found = [l for l in found if not (l.start > sent.start and view.words[l.start - 1] == "by"
+                                      and any(a <= l.start < b for a, b in generic))]
+    return sorted(found, key=lambda l: l.start)
+
+
+def _region_loc(regions, codes: tuple[str, ...], start: int, end: int, full: bool = False) -> Location:
+    if len(codes) == 1:
+        r = regions[codes[0]]
+        return Location(start, end, "admin1", r.code, r.country, None, r.latitude, r.longitude, codes, "region")
+    countries = {regions[c].country for c in codes}
+    country = countries.pop() if len(countries) == 1 else None
+    return Location(start, end, "country", None, country, None, regions=codes, kind="region")
+
+
+def _place_loc(place, start: int, end: int) -> Location:
+    if not place.admin1:
+        return Location(start, end, "settlement", None, None, place.name, place.latitude, place.longitude, kind="sea")
+    return Location(
+        start, end, "settlement", place.admin1, place.country, place.name, place.latitude, place.longitude,
+        (place.admin1,), "place",
+    )
+
+
+def _pick_place(candidates, found: list[Location]):
+    """Among places sharing a name, prefer one in a region the sentence names."""
+    named = {l.admin1 for l in found if l.admin1}
+    for p in candidates:
+        if p.admin1 in named:
+            return p
+    return candidates[0]
+
+
+def _text_settlements(view: DocView, sent: Sentence, taken: set[int], found: list[Location]) -> list[Location]:
+    """Named settlements the gazetteer lacks: "the village of Nadiya", "settlements of A and B"."""
+    out = []
+    words, texts = view.words, view.texts
+    k = sent.start
+    while k < sent.end - 2:
+        if words[k] in SETTLEMENT_WORDS and words[k + 1] == "of":
+            j = k + 2
+            while j < sent.end:
+                name_end = _name_end(view, j, sent.end)
+                if name_end is None:
+                    break
+                if not (set(range(j, name_end)) & taken):
+                    name = _join(texts, j, name_end)
+                    out.append(Location(j, name_end, "settlement", None, None, name, kind="text"))
+                    taken.update(range(j, name_end))
+                j = name_end
+                if j < sent.end and words[j] in (",", "and"):
+                    nxt = j + 1 + (1 if j + 1 < sent.end and words[j + 1] == "and" else 0)
+                    after = _name_end(view, nxt, sent.end)
+                    # "the villages of A, B and C" is a list; "the town of A, President X said" is not
+                    if after is not None and ("and" in words[j:nxt] or (after < sent.end and words[after] in (",", "and"))):
+                        j = nxt
+                        continue
+                break
+            k = j
+        k += 1
+    return out
+
+
+APPOSITIVE = {"village", "town", "city", "settlement", "hamlet", "township"}
+
+
+def _appositive_settlements(view: DocView, sent: Sentence, taken: set[int]) -> list[Location]:
+    """"Lezhyne, a village in Zaporizhzhia district": a settlement named by its apposition."""
+    out = []
+    words, texts = view.words, view.texts
+    for k in range(sent.start, sent.end - 3):
+        if k in taken or not texts[k][:1].isupper() or words[k] in NOT_NAMES:
+            continue
+        end = _name_end(view, k, sent.end)
+        if end is None or end >= sent.end - 2 or words[end] != ",":
+            continue
+        tail = words[end + 1 : end + 5]
+        if tail and tail[0] in ("a", "the") and any(w in APPOSITIVE for w in tail[1:4]):
+            if not (set(range(k, end)) & taken):
+                out.append(Location(k, end, "settlement", None, None, _join(texts, k, end), kind="text"))
+                taken.update(range(k, end))
+    return out
+
+
+def _name_end(view: DocView, j: int, end: int) -> int | None:
+    texts, words = view.texts, view.words
+    if j >= end or not texts[j][:1].isupper() or words[j] in NOT_NAMES:
+        return None
+    k = j + 1
+    while k < end and (texts[k][:1].isupper() or (texts[k] in ("-",) and k + 1 < end and texts[k + 1][:1].isupper())):
+        if words[k] in NOT_NAMES:
+            break
+        k += 1
+    return k
+
+
+def _join(texts: list[str], start: int, end: int) -> str:
+    out = ""
+    for t in texts[start:end]:
+        out += t if (t == "-" or out.endswith("-")) else (" " + t if out else t)
+    return out
+
+
+def attach_regions(locs: list[Location], words: list[str]) -> list[Location]:
+    """Give a settlement the region written after it: "Petrivske in the Luhansk People's Republic"."""
+    out = list(locs)
+    for i, loc in enumerate(out):
+        if loc.kind not in ("place", "text"):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is None or nxt.kind != "region" or nxt.precision != "admin1":
+            continue
+        gap = words[loc.end : nxt.start]
+        if len(gap) <= 7 and all(w in ("in", "the", ",", "of", "outside", "near", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "central", "'s", "\u2019s", "a", "village", "town", "small", "city", "settlement", "located", "lying", "russia", "ukraine", "russia's", "ukraine's") for w in gap):
+            if loc.kind == "text" or loc.admin1 != nxt.admin1:
+                out[i] = replace(loc, admin1=nxt.admin1, country=nxt.country, regions=(nxt.admin1,),
+                                 latitude=loc.latitude if loc.kind == "place" and loc.admin1 == nxt.admin1 else nxt.latitude if loc.kind == "text" else loc.latitude,
+                                 longitude=loc.longitude if loc.kind == "place" and loc.admin1 == nxt.admin1 else nxt.longitude if loc.kind == "text" else loc.longitude)
+    return out
+
+
+def scope_location(
+    view: DocView,
+    sent: Sentence,
+    locs: list[Location],
+    start: int,
+    end: int,
+    action: str,
+) -> Location | None:
+    """The place written for a claim within tokens [start, end) of its clause.
+
+    One place gives it; a place with its region merges; places in several regions
+    give only their shared country; seas give a name alone.
+    """
+    words = view.words
+    if action != "launched":
+        # "downed 718 of 728 drones that Russia launched against the country": the relative
+        # clause places the launch, not the interception
+        cut = next((k for k in range(start, end) if words[k] in ("that", "which")), None)
+        if cut is not None:
+            resume = next((k for k in range(cut, end) if words[k] == ","), None)
+            skip = set(range(cut, resume if resume is not None else end))
+            locs = [l for l in locs if l.start not in skip]
+    inside = [l for l in locs if l.start >= start and l.end <= end]
+    usable = []
+    dropped: list[Location] = []
+    for loc in inside:
+        attached_to_dropped = any(0 <= loc.start - d.end <= 2 and all(w in ("in", ",", "of", "the") for w in words[d.end : loc.start]) for d in dropped)
+        if attached_to_dropped or _excluded(words, loc, sent.start, action) or not introduced(words, loc, sent.start, inside):
+            dropped.append(loc)
+            continue
+        usable.append(loc)
+    if not usable:
+        return None
+    return merge(usable, words)
+
+
+PREPOSITIONS = {
+    "over", "in", "above", "near", "across", "at", "on", "off", "outside", "around", "within",
+    "into", "inside", "onto", "throughout", "of", "to", "against", "targeting", "attacked",
+    "attack", "attacking", "hit", "struck", "targeted", "beyond", "along", "under", "through",
+    "toward", "towards",
+}
+QUALIFYING = {
+    "the", "a", "eastern", "western", "northern", "southern", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "occupied", "annexed", "russian-occupied", "russia's", "ukraine's",
+    "'s", "\u2019s", "neighbouring", "neighboring", "nearby", "border", "frontline", "front-line",
+    "temporarily", "russian-held", "ukrainian-held", "entire", "whole", "same", "russian", "ukrainian",
+    "russia", "ukraine", "city", "town", "village", "port", "industrial", "regional", "capital",
+    "north-west", "south-west", "north-east", "south-east", "north", "south", "east", "west",
+    "an", "several", "various", "multiple", "many", "some", "numerous", "number", "other", "its",
+    "their", "his", "her", "this", "that", "these", "those", "oil", "military", "southernmost",
+}
+PREPOSITION_LED = ("against", "at", "over", "across", "all", "in", "on", "into", "toward", "towards")
+
+
+def introduced(words: list[str], loc: Location, floor: int, locs: list[Location] | None = None) -> bool:
+    """Whether a preposition ("over the", "in Russia's") introduces the place."""
+    if words[loc.start] in PREPOSITION_LED and loc.kind == "country":
+        return True  # "against the country", "over the country"
+    k = loc.start - 1
+    while k >= floor and words[k] in QUALIFYING:
+        k -= 1
+    if k < floor:
+        return False
+    if words[k] in PREPOSITIONS:
+        return True
+    if words[k] in (",", "and", "or") and locs:
+        return any(other.end in (k, k - 1) for other in locs if other is not loc)
+    return False
+
+
+def _excluded(words: list[str], loc: Location, floor: int, action: str) -> bool:
+    after = words[loc.end : loc.end + 2]
+    if any(w in ("axis", "direction", "directions", "front", "sector") for w in after):
+        return True  # "on the Mariupol axis": a front direction, not a place
+    before = [words[k] for k in range(max(floor, loc.start - 3), loc.start)]
+    near = before[-2:]
+    excluding = EXCLUDING - TARGET if action == "launched" else EXCLUDING
+    if any(w in excluding for w in near):
+        return True
+    if "to" in near and "from" in words[max(floor, loc.start - 8) : loc.start]:
+        return True  # "from Lviv in the west to Sumy in the north-east": a range, not a place
+    if "from" in before and "far" not in before:
+        return True
+    if any(w in ("supplied", "delivered", "given", "handed", "transferred", "sold", "provided") for w in before):
+        return True  # "missiles supplied to Ukraine": the recipient, not a place of the event
+    if loc.kind == "country" and near and near[-1] == "by":
+        return True  # "fired by Ukraine": the side that fired, not a place
+    if any(w in ("operation", "war", "conflict", "invasion", "offensive", "counteroffensive", "zone", "front")
+           for w in before):
+        return True  # "the special military operation in Ukraine" names no place of the event
+    if action != "launched" and any(w in ("attack", "attacking", "target", "targeting", "aimed") for w in before[-2:]):
+        return True
+    return False
+
+
+def merge(locs: list[Location], words: list[str]) -> Location | None:
+    """Combine the places written for one claim into one location."""
+    if len(locs) == 1:
+        loc = locs[0]
+        if loc.kind == "region" and len(loc.regions) > 1:
+            return loc
+        return loc
+    admin1s = {l.admin1 for l in locs if l.admin1}
+    countries = {l.country for l in locs if l.country}
+    settlements = [l for l in locs if l.kind in ("place", "text", "sea")]
+    multi = [l for l in locs if len(l.regions) > 1]
+    if len(admin1s) == 1 and not multi:
+        code = admin1s.pop()
+        best = next((l for l in settlements if l.admin1 in (code, None) and l.kind != "sea"), None)
+        region = next((l for l in locs if l.kind == "region"), None)
+        if best is not None:
+            country = best.country or (region.country if region else None)
+            lat = best.latitude if best.latitude is not None else (region.latitude if region else None)
+            lon = best.longitude if best.longitude is not None else (region.longitude if region else None)
+            return replace(best, admin1=code, country=country, latitude=lat, longitude=lon, precision="settlement")
+        return next(l for l in locs if l.admin1 == code)
+    if len(countries) == 1 and (admin1s or multi):
+        c = countries.pop()
+        return Location(locs[0].start, locs[-1].end, "country", None, c, None, kind="country")
+    if not admin1s and not countries and settlements:
+        return settlements[0]
+    if any(l.kind == "sea" for l in locs) and admin1s:
+        return None  # "into the Black Sea and at Cape Tarkhankut": split between places
+    if len(countries) == 1:
+        c = countries.pop()
+        return Location(locs[0].start, locs[-1].end, "country", None, c, None, kind="country")
+    return locs[0]

@@ -1,0 +1,82 @@
+"""Write and read the published Parquet files.
+
+Writes are atomic (temporary file in the target directory, fsync, os.replace) so an
+interrupted run leaves either the old file or the new one, never a torn one. Output is
+deterministic: no index column, and the only metadata besides the schema is pandas'
+dtype description, which holds no timestamps or row ranges, so an equal frame gives a
+byte-identical file under the same pyarrow and pandas versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+DEFAULT_COMPRESSION = "snappy"  # readable by every Parquet reader (pandas, DuckDB, R arrow, Spark)
+
+# Used only for files without pandas metadata (e.g. written by another tool), so that
+# strings, nullable integers and dates come back with the same dtypes as our own files.
+_FALLBACK_TYPES = {
+    pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.int32(): pd.Int64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+    pa.date32(): pd.ArrowDtype(pa.date32()),
+}
+
+
+def to_arrow(df: pd.DataFrame) -> pa.Table:
+    """The Arrow table written for `df`: its dtypes map to string, int64, double, bool and date32."""
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def write_parquet_atomic(df: pd.DataFrame, path: str | os.PathLike[str], *, compression: str = DEFAULT_COMPRESSION) -> Path:
+    """Write `df` to `path` as Parquet, replacing any previous file atomically; returns the path."""
+    target = Path(path)
+    table = to_arrow(df)  # convert first: a frame that cannot be written never touches the disk
+    directory = target.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / f".{target.name}.{secrets.token_hex(8)}.tmp"
+    # O_EXCL: never reuse an existing file; mode 0o666 lets the umask decide permissions.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pq.write_table(table, fh, compression=compression)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_directory(directory)
+    return target
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; a no-op where directories cannot be opened (Windows)."""
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def read_parquet(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a published table back with the dtypes it was written with."""
+    table = pq.read_table(path)
+    if table.schema.pandas_metadata is None:
+        return table.to_pandas(types_mapper=_FALLBACK_TYPES.get)
+    return table.to_pandas()
