@@ -113,6 +113,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             position = link.trigger.start if link is not None and link.trigger is not None else m.start
             claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
             loc = _location_for(view, sent, locs[s], m, mentions, action)
+            if loc is not None and m.kind == "bare" and loc.kind == "place" and _names_region(loc):
+                loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
             if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
@@ -459,6 +461,11 @@ def _multi(inside: list[Location]) -> Location:
     first = inside[0]
     return Location(first.start, inside[-1].end, "country", None, first.country, None,
                     regions=tuple(p.admin1 or "" for p in parts), kind="multi", parts=tuple(parts))
+
+
+def _names_region(loc: Location) -> bool:
+    region = load_regions().get(loc.admin1 or "")
+    return region is not None and loc.name is not None and loc.name.lower() in {n.lower() for n in region.bare_names}
 
 
 def _region_only(code: str, like: Location) -> Location:

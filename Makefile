@@ -1,0 +1,42 @@
+# Build the Counterclaim dataset, run the tests, or open the Dagster UI.
+# Targets that need the virtual environment create it first when .venv/ is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INPUT ?= raw
+OUTPUT ?= data
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: run test install dev constraints clean
+
+## run: materialise every asset over $(INPUT)/ into $(OUTPUT)/ (articles, claims, rejected)
+run: $(BIN)/counterclaim
+	$(BIN)/counterclaim extract $(INPUT) --out $(OUTPUT)
+
+## test: run the test suite
+test: $(BIN)/counterclaim
+	$(BIN)/python -m pytest -q
+
+## install: create .venv/ if missing and install the project with pinned dependencies
+install:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev]'
+
+$(BIN)/counterclaim:
+	$(MAKE) install
+
+## dev: start the Dagster UI on workspace.yaml (runs are kept in .dagster_home/)
+dev: $(BIN)/counterclaim
+	mkdir -p $(DAGSTER_HOME)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -w workspace.yaml
+
+## constraints: pin every package of .venv/ (except the project) in constraints.txt
+constraints: $(BIN)/counterclaim
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -E '^[A-Za-z0-9._-]+==' | grep -v -i '^counterclaim=='; } > constraints.txt.tmp
+	mv constraints.txt.tmp constraints.txt
+
+## clean: remove the outputs, Dagster's local state and caches (keeps .venv/)
+clean:
+	rm -rf $(OUTPUT) .dagster_home .tmp_dagster_home_* .pytest_cache build *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,146 @@
+"""The `counterclaim` command line: runs the pipeline's Dagster job in-process on a folder of articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pipeline.ingest.article import DEFAULT_MAX_BYTES
+
+DEFAULT_EXTENSIONS = ".txt,.md"
+DEFAULT_BATCH_SIZE = 64
+JOB = "extract_job"
+
+
+class RunFailed(Exception):
+    """The run could not go on; the message is one line for the user."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counterclaim",
+        description="Turn news articles into an open dataset of attributed war claims.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    extract = commands.add_parser(
+        "extract",
+        help="extract the articles, claims and rejected tables from a folder of articles",
+        description=(
+            "Materialise the pipeline's assets for INPUT_DIR and write articles.parquet, claims.parquet "
+            "and rejected.parquet to the output folder (work files go to its .counterclaim/ subfolder)."
+        ),
+    )
+    extract.add_argument("input_dir", metavar="INPUT_DIR", help="folder of article files")
+    extract.add_argument("--out", dest="output_dir", metavar="OUT_DIR", default="data", help="output folder (default: data)")
+    extract.add_argument(
+        "--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+        help=f"quarantine files larger than this (default: {DEFAULT_MAX_BYTES})",
+    )
+    extract.add_argument(
+        "--extensions", default=DEFAULT_EXTENSIONS,
+        help=f"comma-separated extensions read as articles (default: {DEFAULT_EXTENSIONS})",
+    )
+    extract.add_argument(
+        "--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
+        help=f"articles parsed and written per batch (default: {DEFAULT_BATCH_SIZE})",
+    )
+    extract.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
+    extract.set_defaults(handler=extract_command)
+    return parser
+
+
+def run_config(settings: Mapping[str, Any], *, verbose: bool = False) -> dict[str, Any]:
+    """Run config for the extract job: the settings resource, and how much Dagster logs."""
+    return {
+        "resources": {"settings": {"config": dict(settings)}},
+        "loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "CRITICAL"}}},
+    }
+
+
+def run_extract(settings: Mapping[str, Any], *, verbose: bool = False) -> dict[str, Any]:
+    """Execute the extract job in-process; the `dataset` asset's metadata, or RunFailed saying why not."""
+    import dagster as dg
+
+    from pipeline.definitions import defs
+
+    job = defs().resolve_job_def(JOB)
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(
+            run_config=run_config(settings, verbose=verbose), instance=instance, raise_on_error=False
+        )
+        if not result.success:
+            raise RunFailed(failure_message(result))
+        (materialization,) = result.asset_materializations_for_node("dataset")
+        return {key: value.value for key, value in materialization.metadata.items()}
+
+
+def failure_message(result: Any) -> str:
+    """One line saying why a run failed: a failed check first, else the first failed step."""
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            summary = evaluation.metadata.get("summary")
+            detail = summary.value if summary is not None else "see the check's metadata"
+            return f"check {evaluation.check_name} failed: {detail}; nothing was published"
+    for event in result.all_events:
+        if event.is_step_failure:
+            data = event.step_failure_data
+            if data.user_failure_data is not None and data.user_failure_data.description:
+                return data.user_failure_data.description
+            error = data.error
+            lines = (error.message if error else "unknown error").strip().splitlines()
+            text = lines[0] if lines else "unknown error"
+            return f"step {event.step_key} failed: {text} (run with --verbose for details)"
+    return "the run failed (run with --verbose for details)"
+
+
+def summary_line(kept: int, quarantined: Mapping[str, int]) -> str:
+    """'N kept, M quarantined (binary 1, duplicate 2)', or '… 0 quarantined'."""
+    total = sum(quarantined.values())
+    reasons = ", ".join(f"{reason} {n}" for reason, n in quarantined.items())
+    return f"{kept} kept, {total} quarantined" + (f" ({reasons})" if total else "")
+
+
+def extract_command(args: argparse.Namespace) -> int:
+    settings = {
+        "input_dir": args.input_dir,
+        "output_dir": args.output_dir,
+        "max_bytes": args.max_bytes,
+        "extensions": args.extensions,
+        "batch_size": args.batch_size,
+    }
+    with warnings.catch_warnings():
+        if not args.verbose:
+            warnings.simplefilter("ignore")
+        metadata = run_extract(settings, verbose=args.verbose)
+    print(summary_line(metadata["kept"], metadata["quarantined_by_reason"]))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except RunFailed as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{parser.prog}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""`counterclaim extract` as users run it: a subprocess, an exit code, one summary or error line."""
+
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main, summary_line
+
+
+def counterclaim(*args, cwd):
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_extract_writes_the_tables_and_prints_a_summary(article_folder, tmp_path):
+    done = counterclaim("extract", "articles", "--out", "out", "--batch-size", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "2 kept, 2 quarantined (empty 1, duplicate 1)"
+    for name in ("articles", "claims", "rejected"):
+        assert (tmp_path / "out" / f"{name}.parquet").is_file()
+
+
+def test_missing_input_is_one_clear_line(tmp_path):
+    done = counterclaim("extract", "nowhere", "--out", "out", cwd=tmp_path)
+    assert done.returncode != 0
+    assert done.stderr.strip() == "counterclaim: error: input root nowhere does not exist"
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "out" / "articles.parquet").exists()
+
+
+def test_unwritable_output_is_one_clear_line(article_folder, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    done = counterclaim("extract", "articles", "--out", "taken", cwd=tmp_path)
+    assert done.returncode != 0
+    assert done.stderr.strip().startswith("counterclaim: error: output folder taken cannot be written")
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", "raw", "--batch-size", "0"])
+    assert exit_.value.code == 2
+    assert "--batch-size" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kept", "quarantined", "line"),
+    [
+        (3, {}, "3 kept, 0 quarantined"),
+        (1, {"binary": 1, "duplicate": 2}, "1 kept, 3 quarantined (binary 1, duplicate 2)"),
+    ],
+)
+def test_summary_line(kept, quarantined, line):
+    assert summary_line(kept, quarantined) == line
