@@ -39,12 +39,17 @@ class DateMention:
 
 
 @lru_cache(maxsize=1)
-def _cue_phrases() -> dict[str, list[tuple[str, ...]]]:
+def _cue_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Relative time phrases from cues.yaml, indexed by first word, longest first."""
     cues = lexicon.load("cues.yaml")
-    out = {}
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key in ("undated", "overnight", "yesterday"):
-        out[key] = sorted((tuple(p.lower().split()) for p in cues[key]), key=len, reverse=True)
-    return out
+        for p in cues[key]:
+            phrase = tuple(p.lower().split())
+            table.setdefault(phrase[0], []).append((phrase, key))
+    for options in table.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return table
 
 
 def infer_year(month: int, day: int, published: date | None) -> date | None:
@@ -71,8 +76,8 @@ def find_dates(view: DocView, sent: Sentence, published: date | None) -> list[Da
     """Time expressions in a sentence, left to right."""
     words = view.words
     out: list[DateMention] = []
-    k = sent.start
     cues = _cue_phrases()
+    k = sent.start
     while k < sent.end:
         w = words[k]
         found = _explicit(words, k, sent.end, published)
@@ -81,35 +86,27 @@ def find_dates(view: DocView, sent: Sentence, published: date | None) -> list[Da
                 out.append(found)
             k = found.end
             continue
-        if w in WEEKDAYS or (w.endswith("'s") and w[:-2] in WEEKDAYS):
-            day = WEEKDAYS[w if w in WEEKDAYS else w[:-2]]
-            out.append(DateMention(k, k + 1, last_weekday(day, published), "weekday"))
+        day = w[:-2] if w.endswith(("'s", "\u2019s")) else w
+        if day in WEEKDAYS:
+            out.append(DateMention(k, k + 1, last_weekday(WEEKDAYS[day], published), "weekday"))
             k += 1
             continue
-        if w in WEEKDAYS or (k + 1 < sent.end and w in WEEKDAYS and words[k + 1] in ("'s", "\u2019s")):
-            k += 1
-            continue
-        matched = False
         if words[k : k + 4] == ["the", "day", "before", "that"]:
             out.append(DateMention(k, k + 4, None, "day_before_that"))
             k += 4
             continue
-        for key in ("yesterday", "overnight", "undated"):
-            for phrase in cues[key]:
-                if tuple(words[k : k + len(phrase)]) == phrase:
-                    value = None
-                    if key == "overnight":
-                        value = published
-                    elif key == "yesterday" and published:
-                        value = published - timedelta(days=1)
-                    out.append(DateMention(k, k + len(phrase), value, {"overnight": "relative", "yesterday": "relative"}.get(key, "undated")))
-                    k += len(phrase)
-                    matched = True
-                    break
-            if matched:
+        for phrase, key in cues.get(w, ()):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                value = None
+                if key == "overnight":
+                    value = published
+                elif key == "yesterday" and published:
+                    value = published - timedelta(days=1)
+                kind = "undated" if key == "undated" else "relative"
+                out.append(DateMention(k, k + len(phrase), value, kind))
+                k += len(phrase) - 1
                 break
-        if not matched:
-            k += 1
+        k += 1
     return [_mark_reporting(words, d, sent) for d in out]
 
 

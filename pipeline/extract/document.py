@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 
@@ -51,25 +52,33 @@ class DocView:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> "DocView":
-        texts = [t.text for t in doc]
-        words = [t.lower_ for t in doc]
-        idx = [t.idx for t in doc]
+        if len(doc):
+            arr = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+        else:
+            arr = []
+        text = doc.text
+        idx = [a[0] for a in arr]
+        texts = [text[a[0] : a[0] + a[1]] for a in arr]
+        words = [t.lower() for t in texts]
+        starts = [a[2] for a in arr]
+        spaces = [t.isspace() for t in texts]
         blocks = sorted(doc.spans.get("blocks", []), key=lambda s: s.start)
         block_starts = [b.start for b in blocks]
-        sentences, section = [], 0
-        last_block = -1
-        for sent in doc.sents:
-            toks = [t for t in sent if not t.is_space]
+        sentences: list[Sentence] = []
+        section, last_block = 0, -1
+        bounds = [i for i, v in enumerate(starts) if v == 1 or i == 0] + [len(texts)]
+        for a, b in zip(bounds, bounds[1:]):
+            toks = [i for i in range(a, b) if not spaces[i]]
             if not toks:
                 continue
-            start, end = toks[0].i, toks[-1].i + 1
-            b = bisect_right(block_starts, start) - 1
-            kind = blocks[b].label_ if b >= 0 else "para"
-            if kind == "heading" and b != last_block:
+            start, end = toks[0], toks[-1] + 1
+            blk = bisect_right(block_starts, start) - 1
+            kind = blocks[blk].label_ if blk >= 0 else "para"
+            if kind == "heading" and blk != last_block:
                 section += 1
-            last_block = b
+            last_block = blk
             sentences.append(
-                Sentence(len(sentences), start, end, toks[0].idx, toks[-1].idx + len(toks[-1].text), b, kind, section)
+                Sentence(len(sentences), start, end, idx[start], idx[end - 1] + len(texts[end - 1]), blk, kind, section)
             )
         groups = {
             name: [Match(s.start, s.end, s.label_, s.kb_id_) for s in spans]

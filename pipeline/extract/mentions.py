@@ -293,7 +293,9 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
                 covered.add(k)
             k += 1
             continue
-        number = parse_number(words, k) if not _is_date_or_time(words, k, sent) else None
+        number = parse_number(words, k)
+        if number is not None and _is_date_or_time(words, k, sent):
+            number = None
         if number is not None and k - 1 >= sent.start and words[k - 1] in ("no", "none", "not"):
             number = None  # "no one was hurt"
         remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"])

@@ -37,18 +37,37 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _vocab():
+    """Number words, multipliers, and phrase tables indexed by their first word, longest first."""
     data = lexicon.load("numbers.yaml")
     words = {k.lower(): int(v) for k, v in data["words"].items()}
     multipliers = {k.lower(): int(v) for k, v in data["multipliers"].items()}
-    phrases = {tuple(k.lower().split()): int(v) for k, v in data["phrases"].items()}
-    qualifiers = []
-    for qualifier, items in data["qualifiers"].items():
-        for item in items:
-            qualifiers.append((tuple(item.lower().split()), qualifier))
-    qualifiers.sort(key=lambda q: -len(q[0]))
-    vague = sorted((tuple(v.lower().split()) for v in data["vague"]), key=len, reverse=True)
-    items = sorted((tuple(v.lower().split()) for v in data["items"]), key=len, reverse=True)
+    phrases = _by_first_word((tuple(k.lower().split()), int(v)) for k, v in data["phrases"].items())
+    qualifiers = _by_first_word(
+        (tuple(item.lower().split()), qualifier)
+        for qualifier, items in data["qualifiers"].items()
+        for item in items
+    )
+    vague = _by_first_word((tuple(v.lower().split()), "unspecified") for v in data["vague"])
+    items = _by_first_word((tuple(v.lower().split()), 1) for v in data["items"])
     return words, multipliers, phrases, qualifiers, vague, items
+
+
+def _by_first_word(entries) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    table: dict[str, list] = {}
+    for phrase, value in entries:
+        table.setdefault(phrase[0], []).append((phrase, value))
+    for options in table.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return table
+
+
+def _starting(table, words: Sequence[str], i: int):
+    """Entries of a first-word table that match the words from position i, longest first."""
+    if i >= len(words):
+        return
+    for phrase, value in table.get(words[i], ()):
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            yield phrase, value
 
 
 def parse_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
@@ -56,22 +75,22 @@ def parse_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
     if i >= len(words):
         return None
     w = words[i]
-    if DIGITS.match(w) and i > 0 and words[i - 1] in ("$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "#", "no."):
-        return None  # "$350m", "No. 3": money and numbering, not counts
-    if DIGITS.match(w):
+    if w[0].isdigit() and DIGITS.match(w):
+        if i > 0 and words[i - 1] in ("$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "#", "no."):
+            return None  # "$350m", "No. 3": money and numbering, not counts
         value, end = int(w.replace(",", "")), i + 1
         # "1.5 thousand" is rare in reports; "3 dozen" is not
         if end < len(words) and words[end] in ("dozen", "hundred", "thousand"):
             value, end = value * _vocab()[1][words[end]], end + 1
         return value, end
     nums, mult, phrases, *_ = _vocab()
-    for phrase, value in sorted(phrases.items(), key=lambda p: -len(p[0])):
-        n = len(phrase)
-        if tuple(words[i : i + n]) == phrase:
-            end = i + n
-            if end < len(words) and words[end] in mult and phrase[-1] not in ("of",):
-                return value * mult[words[end]], end + 1
-            return value, end
+    for phrase, value in _starting(phrases, words, i):
+        end = i + len(phrase)
+        if end < len(words) and words[end] in mult and phrase[-1] not in ("of",):
+            return value * mult[words[end]], end + 1
+        return value, end
+    if w not in nums and w not in mult:
+        return None
     return _number_words(words, i, nums, mult)
 
 
@@ -115,11 +134,10 @@ def parse_quantity(words: Sequence[str], i: int) -> Quantity | None:
     _, _, _, qualifiers, vague, items = _vocab()
     start = i
     qualifier = "exact"
-    for phrase, q in qualifiers:
-        if tuple(words[i : i + len(phrase)]) == phrase:
-            if parse_number(words, i + len(phrase)):
-                qualifier, i = q, i + len(phrase)
-                break
+    for phrase, q in _starting(qualifiers, words, i):
+        if parse_number(words, i + len(phrase)):
+            qualifier, i = q, i + len(phrase)
+            break
     if words[i : i + 2] in (["a", "further"], ["one", "further"]) or (i < len(words) and words[i] in ("another", "further")):
         skip = 2 if words[i] in ("a", "one") else 1
         number = parse_number(words, i + skip)
@@ -131,12 +149,10 @@ def parse_quantity(words: Sequence[str], i: int) -> Quantity | None:
         value, end = number
         return Quantity(start, _more(words, end), value, qualifier)
     if qualifier == "exact":
-        for phrase in vague:
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return Quantity(start, i + len(phrase), None, "unspecified", "vague")
-        for phrase in items:
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return Quantity(start, i + len(phrase), 1, "exact", "item")
+        for phrase, _ in _starting(vague, words, i):
+            return Quantity(start, i + len(phrase), None, "unspecified", "vague")
+        for phrase, _ in _starting(items, words, i):
+            return Quantity(start, i + len(phrase), 1, "exact", "item")
     return None
 
 

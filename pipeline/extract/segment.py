@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -181,8 +183,10 @@ def segmenter(doc: Doc) -> Doc:
     title = doc.user_data.get("title_span")
     blocks = segment(doc.text, title_span=tuple(title) if title else None)
     starts = {s for b in blocks for s, _ in b.sentences}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    if len(doc):
+        idx = doc.to_array([IDX])
+        flags = numpy.array([1 if (i == 0 or int(x) in starts) else -1 for i, x in enumerate(idx)], dtype="int32")
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     spans = [doc.char_span(b.start, b.end, label=b.kind, alignment_mode="expand") for b in blocks]
     doc.spans["blocks"] = [s for s in spans if s is not None]
     return doc
