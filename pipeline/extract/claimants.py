@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import DocView, Match, Sentence
-from .gazetteer import load_regions
+from .gazetteer import load_places, load_regions
 
 REPORT_WINDOW_AFTER = 9
 REPORT_WINDOW_BEFORE = 4
@@ -88,19 +88,21 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
     places = [m for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "place")]
     near = [m for m in places if 0 <= role.start - m.end <= 2 or 0 <= m.start - role.end <= 3]
     code = None
+    city = None
     for m in sorted(near, key=lambda m: min(abs(role.start - m.end), abs(m.start - role.end))):
         if m.label in ("region_bare", "region_full"):
             code = m.key
-            break
+            if role.key != "city" or m.label == "region_full":
+                break
         if m.label == "place":
-            from .gazetteer import load_places
-
-            code = load_places()[int(m.key)].admin1
+            place = load_places()[int(m.key)]
+            code, city = place.admin1, place.name
             break
     if code is None and context_official is not None:
         return context_official  # "the governor" after "Governor Gladkov"
     if code is None:
-        code = context_region
+        named = [m for m in places if m.label in ("region_bare", "region_full")]
+        code = named[0].key if named else context_region
     if code is None or code not in regions:
         return None
     region = regions[code]
@@ -109,7 +111,7 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
     if region.country == "UA" and any(w in ("russian-installed", "moscow-installed", "occupation", "russia-installed", "annexed", "occupied", "russian-appointed", "moscow-appointed") for w in window + view.words[role.end : role.end + 5]):
         installed = "RU"
     if role.key == "city":
-        name = f"Mayor of {region.name}" if region.code in ("RU-MOW", "UA-30", "RU-SPE", "UA-40") else f"Mayor in {region.name}"
+        name = f"Mayor of {city or region.name}"
     else:
         name = f"Governor of {region.name}"
     return Claimant(name, "regional_official", installed or region.country, region=region.code)

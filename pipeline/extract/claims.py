@@ -82,6 +82,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         mentions = find_mentions(view, sent, antecedents)
         sentence_drafts: list[Draft] = []
         cumulative_hit = False
+        ghosts = [m for m in mentions if m.kind == "ghost"]
+        mentions = [m for m in mentions if m.kind != "ghost"]
         for m in mentions:
             if whole or _cumulative(view, cumulative, m):
                 cumulative_hit = True
@@ -115,6 +117,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             loc = _location_for(view, sent, locs[s], m, mentions, action)
             if loc is not None and m.kind == "bare" and loc.kind == "place" and _names_region(loc):
                 loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown
+            if loc is not None and loc.kind == "text" and loc.admin1 is None:
+                loc = _text_place_region(loc, locs[s], claimant)
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
             if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
@@ -342,6 +346,19 @@ def _gapped(view: DocView, sent: Sentence, m: Mention, earlier: list[Draft]) -> 
     return None
 
 
+def _text_place_region(loc: Location, locs: list[Location], claimant: Claimant | None) -> Location:
+    """A village the gazetteer lacks takes the one region its sentence names, or its governor's."""
+    codes = {l.admin1 for l in locs if l.admin1 and l.kind in ("region", "place")}
+    code = codes.pop() if len(codes) == 1 else None
+    if code is None and claimant is not None and claimant.kind == "regional_official":
+        code = claimant.region
+    region = load_regions().get(code or "")
+    if region is None:
+        return loc
+    return Location(loc.start, loc.end, "settlement", region.code, region.country, loc.name,
+                    region.latitude, region.longitude, (region.code,), "text")
+
+
 def _official_region(claimant: Claimant | None) -> Location | None:
     """A governor's claim with no place stated happened in the governor's region."""
     if claimant is None or claimant.kind != "regional_official" or not claimant.region:
@@ -375,6 +392,7 @@ def _restates(m: Mention, count, action: str, earlier: list[Draft], claimant_hin
 
 def _matching(antecedents: list[Mention], cls: str) -> Mention | None:
     """The set a partitive or "all of them" refers to: the last of the same kind, a named type first."""
+    antecedents = [a for a in antecedents if a.kind != "ghost"]
     for a in reversed(antecedents):
         if a.count is not None and a.model and _same_family(a.cls, cls):
             return a

@@ -43,7 +43,7 @@ class Mention:
     model: str | None
     sides: tuple[str, ...] = ()
     user: str | None = None
-    kind: str = "stated"  # stated, part ("34 of the drones"), total, bare, all, all_but, remainder, every_one
+    kind: str = "stated"  # stated, part ("34 of the drones"), total, bare, all, all_but, remainder, every_one, ghost
     minus: int = 0
     action: str | None = None  # fixed by the mention's form (a partitive total is a launch)
     parent: "Mention | None" = None
@@ -103,7 +103,12 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
     if q is not None and q.kind == "item" and words[q.start] == "the" and q.start - 2 >= sent.start and words[q.start - 1] == "of":
         q = None  # "one of the missiles": the partitive below reads it
     if q is None:
-        return _partitive_definite(view, sent, mun)
+        found = _partitive_definite(view, sent, mun)
+        if not found and mun.plural:
+            # "Ukrainian drones attacked a depot; three of them were shot down": no count of
+            # its own, but the set that later counts refer to
+            return [Mention.from_munition(mun, None, kind="ghost")]
+        return found
     if q.kind == "number":
         part = _partitive_total(view, sent, q)
         if part is not None:
@@ -275,7 +280,7 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
                     if q.kind == "vague":
                         m.count, m.qualifier = None, "unspecified"
                     noun = next((n for n in muns if n.start == k + 1), None)
-                    if noun is not None and not any(o.start <= noun.head < o.end for o in stated):
+                    if noun is not None and not any(o.start <= noun.head < o.end for o in stated if o.kind != "ghost"):
                         # "537 weapons, 477 of them drones and decoys": the noun names the kind
                         m.cls, m.model, m.end = noun.cls, noun.model, noun.end
                         covered.update(range(noun.start, noun.end))
@@ -367,18 +372,27 @@ def _place_before(view: DocView, sent: Sentence, places, pos: int):
 
 
 def _antecedent(stated: list[Mention], antecedents: list[Mention], position: int) -> Mention | None:
-    before = [m for m in stated if m.end <= position and m.kind != "total"]
-    if before:
-        return before[-1]
+    """The counted set an implied count refers to: this sentence's first, then earlier ones.
+
+    A set named without a count ("Ukrainian drones attacked ...; three of them were shot
+    down") serves only within its own sentence.
+    """
     before = [m for m in stated if m.end <= position]
-    if before:
-        return before[-1]
-    return antecedents[-1] if antecedents else None
+    for pool in (
+        [m for m in before if m.kind not in ("total", "ghost")],
+        [m for m in before if m.kind != "ghost"],
+        [m for m in before if m.kind == "ghost"],
+        [m for m in antecedents if m.kind != "ghost"],
+    ):
+        if pool:
+            return pool[-1]
+    return None
 
 
 def _from_parent(parent: Mention | None, start: int, end: int, head: int, q: Quantity, antecedents: list[Mention]) -> Mention:
     if parent is None:
-        parent = antecedents[-1] if antecedents else None
+        counted = [a for a in antecedents if a.kind != "ghost"]
+        parent = counted[-1] if counted else None
     cls = parent.cls if parent else "uav"
     model = parent.model if parent else None
     m = Mention(

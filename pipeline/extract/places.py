@@ -19,7 +19,7 @@ LOCATIVE = {
     "villages", "town", "city", "community", "communities", "district", "region", "apiece", "each",
 }
 TARGET = {"at", "against", "on", "into", "toward", "towards", "targeting", "targeted"}
-EXCLUDING = {"from", "heading", "headed", "towards", "toward", "for", "belonging", "via", "axis", "direction"}
+EXCLUDING = {"from", "heading", "headed", "towards", "toward", "for", "belonging", "via", "axis", "direction", "directions"}
 SETTLEMENT_WORDS = {
     "village": "village", "villages": "village", "town": "town", "towns": "town", "city": "city",
     "settlement": "village", "settlements": "village", "community": "village", "communities": "village",
@@ -319,8 +319,9 @@ def _excluded(words: list[str], loc: Location, floor: int, action: str) -> bool:
         return True
     if "to" in near and "from" in words[max(floor, loc.start - 8) : loc.start]:
         return True  # "from Lviv in the west to Sumy in the north-east": a range, not a place
-    if "from" in before and "far" not in before:
-        return True
+    wider = [words[k] for k in range(max(floor, loc.start - 5), loc.start)]
+    if "from" in wider and "far" not in wider and not any(w in ("over", "in", "above", "near", "at", "into", "on") for w in wider[wider.index("from") + 1 :]):
+        return True  # "from the directions of Kursk": where they came from
     if any(w in ("supplied", "delivered", "given", "handed", "transferred", "sold", "provided") for w in before):
         return True  # "missiles supplied to Ukraine": the recipient, not a place of the event
     if loc.kind == "country" and near and near[-1] == "by":
