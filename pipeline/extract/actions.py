@@ -251,8 +251,10 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
     if words[trig.end - 1] == "with" and labels & {"launch"}:
         return Link("launched", trig)
     if is_passive(view, trig, sent.start):
-        if "strike" in labels and before == "by":
-            return Link("hit", trig, True)
+        if labels & {"strike", "attempt"} and before == "by":
+            if words[trig.start] in ("attacked", "targeted", "attack"):
+                return Link("launched", trig, True)  # "the region was attacked by 27 drones"
+            return Link("hit", trig, True)  # "the ship was hit by two missiles"
         return None
     if "down" in labels:
         return Link("intercepted", trig)

@@ -204,6 +204,9 @@ def _count_before_of(view: DocView, sent: Sentence, of_pos: int):
         return Quantity(of_pos - 2, of_pos, None, "exact", "every_one"), True
     if of_pos - 1 >= sent.start and words[of_pos - 1] in ("all", "each"):
         return Quantity(of_pos - 1, of_pos, None, "exact", "every_one"), True
+    if of_pos - 1 >= sent.start and words[of_pos - 1] in ("most", "some", "several", "many", "majority", "dozens", "hundreds"):
+        start = of_pos - 2 if of_pos - 2 >= sent.start and words[of_pos - 2] == "the" else of_pos - 1
+        return Quantity(start, of_pos, None, "unspecified", "vague"), False  # "most of them"
     for start in range(max(sent.start, of_pos - 5), of_pos):
         cand = parse_quantity(words, start)
         if cand is not None and cand.end == of_pos and cand.kind in ("number", "vague"):
@@ -277,6 +280,9 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
                 if parent is not None or q.kind == "every_one":
                     m = _from_parent(parent, q.start, k + 1, k, q, antecedents)
                     m.kind = {"number": "part", "vague": "part"}.get(q.kind, m.kind)
+                    pair = _coordinated_pair(view, stated, k)
+                    if pair is not None and pair[0].cls != pair[1].cls:
+                        m.cls, m.model = "mixed", None  # "36 drones and three missiles ... most of them"
                     if q.kind == "vague":
                         m.count, m.qualifier = None, "unspecified"
                     noun = next((n for n in muns if n.start == k + 1), None)
@@ -349,10 +355,26 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
     return out
 
 
+def _coordinated_pair(view: DocView, stated: list[Mention], position: int):
+    """The last two counted items before a position when they are joined by "and"."""
+    before = [m for m in stated if m.end <= position and m.kind not in ("ghost", "total")]
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if view.words[a.end : b.start] in (["and"], [",", "and"], ["plus"]):
+        return a, b
+    return None
+
+
 def _pronoun_object(view: DocView, sent: Sentence, k: int) -> bool:
-    """"shot it down", "destroyed it": the pronoun is the object of an interception word."""
+    """"shot it down", "destroyed it", "it was intercepted": the pronoun is what was intercepted."""
+    words = view.words
     for t in view.matches("triggers", sent):
-        if t.label == "down" and (t.start < k < t.end or t.end == k):
+        if t.label != "down":
+            continue
+        if t.start < k < t.end or t.end == k:
+            return True
+        if t.start - k in (2, 3) and words[k + 1] in ("was", "had") and all(w in ("was", "been", "had", "also", "then") for w in words[k + 1 : t.start]):
             return True
     return False
 

@@ -218,21 +218,38 @@ def _join(texts: list[str], start: int, end: int) -> str:
     return out
 
 
+ATTACH_GAP = {
+    "in", "the", ",", "of", "outside", "near", "eastern", "western", "northern", "southern", "north",
+    "south", "east", "west", "central", "'s", "\u2019s", "a", "village", "town", "small", "city",
+    "settlement", "located", "lying", "russia", "ukraine", "russia's", "ukraine's", "russian", "ukrainian",
+}
+
+
 def attach_regions(locs: list[Location], words: list[str]) -> list[Location]:
-    """Give a settlement the region written after it: "Petrivske in the Luhansk People's Republic"."""
+    """Give settlements the region written after them: "Petrivske in the Luhansk People's
+    Republic", "Kamianske and Stepove in the Zaporizhzhia region". The text wins over a
+    namesake the gazetteer places elsewhere."""
     out = list(locs)
-    for i, loc in enumerate(out):
-        if loc.kind not in ("place", "text"):
+    for i, region in enumerate(out):
+        if region.kind != "region" or region.precision != "admin1":
             continue
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        if nxt is None or nxt.kind != "region" or nxt.precision != "admin1":
-            continue
-        gap = words[loc.end : nxt.start]
-        if len(gap) <= 7 and all(w in ("in", "the", ",", "of", "outside", "near", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "central", "'s", "\u2019s", "a", "village", "town", "small", "city", "settlement", "located", "lying", "russia", "ukraine", "russia's", "ukraine's") for w in gap):
-            if loc.kind == "text" or loc.admin1 != nxt.admin1:
-                out[i] = replace(loc, admin1=nxt.admin1, country=nxt.country, regions=(nxt.admin1,),
-                                 latitude=loc.latitude if loc.kind == "place" and loc.admin1 == nxt.admin1 else nxt.latitude if loc.kind == "text" else loc.latitude,
-                                 longitude=loc.longitude if loc.kind == "place" and loc.admin1 == nxt.admin1 else nxt.longitude if loc.kind == "text" else loc.longitude)
+        j = i - 1
+        while j >= 0:
+            loc = out[j]
+            gap = words[loc.end : out[j + 1].start]
+            joined = all(w in ATTACH_GAP or w == "and" for w in gap) and len(gap) <= 7
+            if not joined or loc.kind not in ("place", "text"):
+                break
+            if loc.admin1 != region.admin1:
+                moved = loc.kind == "text" or loc.admin1 != region.admin1
+                out[j] = replace(
+                    loc, admin1=region.admin1, country=region.country, regions=(region.admin1,),
+                    latitude=region.latitude if moved else loc.latitude,
+                    longitude=region.longitude if moved else loc.longitude,
+                )
+            if not any(w == "and" or w == "," for w in gap) and j < i - 1:
+                break
+            j -= 1
     return out
 
 
