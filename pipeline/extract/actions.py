@@ -26,13 +26,20 @@ ATTRIBUTIVE_NEXT = {
 }
 CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "because", "however", "meanwhile"}
 RELATIVE = {"that", "which", "who", "whom"}
-NEGATIONS = {"not", "never", "no", "n't", "neither", "nor", "nobody"}
+NEGATIONS = {"not", "never", "no", "n't", "neither", "nor", "nobody", "failed", "fail", "fails"}
+DENIALS = {"denied", "denies", "deny", "denying", "dismissed", "rejected", "refuted"}
+NOUN_BEFORE = {
+    "a", "an", "the", "single", "massive", "combined", "air", "this", "that",
+    "its", "their", "another", "new", "latest", "overnight", "russian", "ukrainian", "first",
+    "direct", "such", "retaliatory", "large-scale", "major", "each",
+}
 REACH_NEGATIVE = {"did", "never", "failed", "without", "didn't", "not"}
 MODALS = {
     "could", "would", "might", "may", "can", "cannot", "will", "shall", "should", "if",
     "unless", "able", "capable", "designed", "intended", "plans", "planned", "planning",
     "intends", "threatened", "threatens", "expected", "ready", "prepared", "wants", "want",
     "aims", "aim", "seeking", "seeks", "sought", "whether", "possible", "possibly", "potential",
+    "plan", "intend", "threaten", "threat", "threats",
 }
 COORD = {"and", ",", "plus", "as", "well", "along", "with", "together", "or", "including"}
 
@@ -116,7 +123,17 @@ def _usable(view: DocView, sent: Sentence, trig: Match) -> bool:
         return False
     if trig.label != "jam" and is_negated(view, trig, sent.start):
         return False
+    if is_denied(view, trig, sent.start):
+        return False
+    if trig.label == "strike" and trig.start > sent.start and view.words[trig.start - 1] in NOUN_BEFORE \
+            and view.words[trig.start] in ("strike", "strikes", "attack", "attacks", "hit", "hits"):
+        return False  # "in a single strike": a noun, not something a munition did
     return not is_modal(view, trig, sent.start)
+
+
+def is_denied(view: DocView, trig: Match, floor: int) -> bool:
+    """"Russia denied that its forces had shot down ...": a denial is not a claim."""
+    return any(w in DENIALS for w in view.words[max(floor, trig.start - 8) : trig.start])
 
 
 def _look_right(view, sent, span, mentions, trigs, starts, is_aircraft=False) -> Link | None:
@@ -248,6 +265,8 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
         return Link("hit", trig)
     if before == "with" and labels & {"strike", "attempt", "launch"}:
         return Link("launched", trig)
+    if before == "by" and "attempt" in labels and len(gap) <= 2:
+        return Link("launched", trig)  # "carried out an attack by 21 drones"
     if words[trig.end - 1] == "with" and labels & {"launch"}:
         return Link("launched", trig)
     if is_passive(view, trig, sent.start):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actions import is_modal, is_negated, is_passive
+from .actions import is_denied, is_modal, is_negated, is_passive
 from .document import DocView, Match, Sentence
 from .places import Location, NOT_NAMES
 
@@ -38,7 +38,7 @@ def find_captures(view: DocView, sent: Sentence, locs: list[Location], last_sett
     for trig in view.matches("triggers", sent):
         if trig.label not in ("capture", "lose"):
             continue
-        if is_negated(view, trig, sent.start) or is_modal(view, trig, sent.start):
+        if is_negated(view, trig, sent.start) or is_modal(view, trig, sent.start) or is_denied(view, trig, sent.start):
             continue
         word = words[trig.start]
         if word in ("claimed", "took", "taken", "lost", "lose") and not _claimed_ok(view, sent, trig, locs):
@@ -125,6 +125,10 @@ def _subjects(view: DocView, sent: Sentence, trig: Match, locs: list[Location], 
     cands = [l for l in locs if l.kind in SETTLEMENT_KINDS and l.end <= trig.start]
     cands = [l for l in cands if not any(w in STOP for w in words[l.end : trig.start])]
     if not cands:
+        raw = _raw_name(view, sent, sent.start)
+        # "Pishchane has been captured by Russian troops": a name opening the clause
+        if raw is not None and trig.start - raw.end <= 4 and all(w in ("has", "have", "had", "been", "was", "were", "is", "now", "fully", "reportedly") for w in words[raw.end : trig.start]):
+            return [raw]
         return []
     last = cands[-1]
     group = [last]

@@ -18,7 +18,7 @@ from .places import Location, attach_regions, find_locations, merge, scope_locat
 from .gazetteer import load_regions
 
 CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "however"}
-ANAPHORIC = {"them", "it", "strike", "attack", "drones", "missiles", "figure", "information", "report", "so", "this"}
+ANAPHORIC = {"them", "those", "these", "it", "strike", "attack", "drones", "missiles", "figure", "information", "report", "so", "this"}
 OPPOSITE = {"RU": "UA", "UA": "RU"}
 DEFAULT_TO_PUBLISHED = True
 FALLBACK_TO_LAST_DATE = True
@@ -130,6 +130,11 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                           from_title=sent.kind == "title")
             draft.attacker = _attacker(view, sent, m, draft, link)
             sentence_drafts.append(draft)
+            then = _then_action(view, sent, link, mentions, m)
+            if then is not None:
+                # "two sea drones tried to attack the ship and were destroyed": both happened
+                sentence_drafts.append(Draft(sent, m, then, count, m.qualifier, m.cls, m.model, draft.attacker,
+                                             claimant, loc, when, m.start + 1, from_title=sent.kind == "title"))
         sentence_drafts += _every_one_of_them(view, sent, sentence_drafts, drafts, mentions)
         for c in find_captures(view, sent, locs[s], ctx.last_settlement):
             loc = _capture_location(c.location, locs[s], ctx)
@@ -333,6 +338,23 @@ def _same_family(parent_cls: str, cls: str) -> bool:
     return parent_cls == cls or (cls == "missile" and parent_cls in MISSILES)
 
 
+def _then_action(view: DocView, sent: Sentence, link, mentions: list[Mention], m: Mention) -> str | None:
+    """A second verb of the same subject: "... tried to attack the ship and were destroyed"."""
+    if link is None or link.trigger is None or link.trigger.start < m.end or link.action == "intercepted":
+        return None
+    words = view.words
+    others = [o.start for o in mentions if o.start > link.trigger.end]
+    stop = min(others) if others else sent.end
+    for t in view.matches("triggers", sent):
+        if t.start <= link.trigger.end or t.start >= stop or t.label not in ("down", "jam"):
+            continue
+        between = words[link.trigger.end : t.start]
+        if "and" in between and any(w in ("were", "was") for w in between[between.index("and") :]) \
+                and not any(w in (";", "while", "but") for w in between):
+            return "intercepted" if t.label == "down" else "suppressed"
+    return None
+
+
 def _gapped(view: DocView, sent: Sentence, m: Mention, earlier: list[Draft]) -> str | None:
     """"Two drones were downed over Moscow, and one over Tula": the verb is not repeated."""
     if not earlier or earlier[-1].mention is None:
@@ -418,7 +440,7 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
             break
         k += 1
     loc = scope_location(view, sent, locs, m.end, end, action)
-    if loc is None and later and all(w in (",", "and", "plus", "as", "well", "along", "with") for w in words[m.end:min(later)]):
+    if loc is None and later and all(w in (",", "and", "plus", "as", "well", "along", "with", "including") for w in words[m.end:min(later)]):
         # "fired 479 Shahed drones plus 20 missiles at Ukraine": the place ends the list
         nxt = min(later)
         after_next = [o.start for o in mentions if o.start > nxt]
@@ -572,6 +594,8 @@ def _agent(view: DocView, sent: Sentence, m: Mention, link) -> str | None:
     if link is not None and link.trigger is not None and m.action == "launched":
         before = [c for c in cands if c.end <= link.trigger.start and link.trigger.start - c.end <= 4]
         if before:
+            if words[link.trigger.start] in ("foiled", "thwarted", "repelled", "repulsed", "stopped"):
+                return OPPOSITE.get(before[-1].key)  # "Russian forces foiled an attempt to attack ..."
             return before[-1].key
     if link is not None and link.trigger is not None and m.action == "hit" and not link.passive:
         return None

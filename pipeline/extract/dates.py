@@ -115,6 +115,8 @@ def _dateline(words, d: DateMention, sent: Sentence) -> bool:
     if d.start - sent.start > 3:
         return False
     follow = words[d.end : d.end + 2]
+    if len(follow) == 2 and follow[0] == "." and follow[1].startswith("/"):
+        return True
     return bool(follow) and (follow[0] in ("(", "--", "\u2014", "\u2013", "/") or follow[0].startswith("/"))
 
 

@@ -125,8 +125,9 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
             total = Mention.from_munition(mun, q, kind="total", action="launched")
             claim.start = claim_q.start
             return [claim, total]
-        if q.start - 1 >= sent.start and words[q.start - 1] == "of" and (q.start - 1 == sent.start or words[q.start - 2] == ","):
-            return [Mention.from_munition(mun, q, kind="total", action="launched")]
+        of = q.start - 1 - (1 if q.start - 1 >= sent.start and words[q.start - 1] == "the" else 0)
+        if of >= sent.start and words[of] == "of" and (of == sent.start or words[of - 1] == ","):
+            return [Mention.from_munition(mun, q, kind="total", action="launched")]  # "Of the 64 drones, 40 ..."
     if q.kind == "item" and words[q.start] in ("every", "each", "all"):
         return []
     if q.kind == "item" and words[mun.end : mun.end + 3] in (["of", "this", "kind"], ["of", "its", "kind"], ["of", "this", "type"]):
@@ -266,6 +267,7 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
     k = sent.start
     places = view.matches("places", sent)
     place_starts = {m.start for m in places}
+    trigger_starts = {m.start for m in view.matches("triggers", sent) if m.label in ("down", "jam")}
     while k < sent.end:
         if k in covered:
             k += 1
@@ -334,13 +336,22 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
         implied = False
         if nxt in BREAKDOWN_PREPS and any(end < p <= end + 6 for p in place_starts):
             implied = True  # "36 over the Rostov region"
-        elif nxt in ("were", "was", "had", "have", "more", "others", "reached", "hit", "struck", "fell", "did", "failed", "never"):
-            implied = True  # "33 were suppressed", "the remaining three reached their targets"
+        elif nxt in ("were", "was", "had", "have", "more", "others", "reached", "hit", "struck", "fell", "did", "failed", "never") \
+                or end in trigger_starts:
+            implied = True  # "33 were suppressed", "30 shot down and 20 lost to electronic warfare"
         elif k - 1 >= sent.start and words[k - 1] == "for" and _place_before(view, sent, places, k - 1):
             implied = True  # "the Rostov region accounted for 25", "Kursk for six"
             hint = _place_before(view, sent, places, k - 1)
         elif k - 1 >= sent.start and words[k - 1] == "had" and nxt in ("each", "apiece"):
             implied = True  # "the Krasnodar and Belgorod regions had two each"
+            hint = _place_before(view, sent, places, k - 1)
+        elif nxt in ("apiece", "each") and parent is not None:
+            implied = True  # "one apiece over the Leningrad, Bryansk and Tula regions"
+        elif sent.kind == "item" and _list_number(words, k, end, sent):
+            pass  # "1. Kursk region – 5": the item's number, not a count
+        elif sent.kind == "item" and k - 1 >= sent.start and words[k - 1] in ("-", "\u2013", "\u2014", ":") \
+                and _place_before(view, sent, places, k - 1):
+            implied = True  # "Kursk region – 5"
             hint = _place_before(view, sent, places, k - 1)
         elif sent.kind == "item" and (nxt in ("-", "\u2013", "\u2014") or k == sent.start or words[k - 1] in ("-", "\u2013", "\u2022", "*")):
             implied = True  # a breakdown list line: "- 7 over the territory of Smolensk region"
@@ -353,6 +364,10 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
             covered.update(range(q.start, end))
         k = end if end > k else k + 1
     return out
+
+
+def _list_number(words, k: int, end: int, sent: Sentence) -> bool:
+    return k == sent.start and end < sent.end and words[end] in (".", ")")
 
 
 def _coordinated_pair(view: DocView, stated: list[Mention], position: int):
@@ -381,7 +396,9 @@ def _pronoun_object(view: DocView, sent: Sentence, k: int) -> bool:
 
 def _place_before(view: DocView, sent: Sentence, places, pos: int):
     """The place named just before "for"/"had": returns the token range start of that place."""
-    cands = [p for p in places if p.end <= pos and pos - p.end <= 3 and p.label != "region_word"]
+    cands = [p for p in places if p.end <= pos and pos - p.end <= 3]
+    if cands and all(p.label == "region_word" for p in cands):
+        cands = [p for p in places if p.end <= pos and pos - p.end <= 4]
     if not cands:
         return None
     first = min(cands, key=lambda p: p.start)

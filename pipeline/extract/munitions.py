@@ -133,6 +133,8 @@ def _build(view: DocView, sent: Sentence, start: int, end: int, parts: list[Matc
     side_words = tuple(sides[k].key for k in range(start, end) if k in sides) + tail_sides
     noun_cls = nouns[-1].key if nouns else None
     cls, model, user = _classify(noun_cls, named, table)
+    if nouns and " and " in " ".join(view.words[nouns[-1].start : nouns[-1].end]):
+        model = None  # "Shahed drones and decoys": not every counted item is that model
     word = view.words[head]
     plural = (word.endswith("s") and word not in PLURAL_EXEMPT) or (noun_cls == "mixed")
     return Munition(start, max(end, tail_end), head, cls, model, tuple(named), side_words, user, plural)

@@ -89,13 +89,15 @@ def parse_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
         if end < len(words) and words[end] in mult and phrase[-1] not in ("of",):
             return value * mult[words[end]], end + 1
         return value, end
-    if w not in nums and w not in mult:
+    if w not in nums and w not in mult and w != "a":
         return None
     return _number_words(words, i, nums, mult)
 
 
 def _number_words(words, i, nums, mult) -> tuple[int, int] | None:
     total, current, end, j = 0, None, None, i
+    if words[i] == "a" and i + 1 < len(words) and words[i + 1] in ("hundred", "thousand"):
+        current, j = 1, i + 1  # "a hundred and five"
     while j < len(words):
         w = words[j]
         if w in nums:

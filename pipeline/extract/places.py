@@ -314,7 +314,7 @@ def introduced(words: list[str], loc: Location, floor: int, locs: list[Location]
     if words[loc.start] in PREPOSITION_LED and loc.kind == "country":
         return True  # "against the country", "over the country"
     k = loc.start - 1
-    while k >= floor and words[k] in QUALIFYING:
+    while k >= floor and (words[k] in QUALIFYING or words[k].isdigit()):
         k -= 1
     if k < floor:
         return False

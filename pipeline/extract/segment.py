@@ -162,6 +162,8 @@ def _is_boundary(chunk: str, punct: int, cut: int) -> bool:
         return False
     if chunk[punct] != ".":
         return True
+    if re.fullmatch(r"\s*\d{1,2}", chunk[:punct]):
+        return False  # "1. Kursk region – 5": the number of a list item
     word = re.search(r"([\w.'\u2019-]+)$", chunk[:punct])
     token = word.group(1).lower() if word else ""
     if token in ABBREVIATIONS:
