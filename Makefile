@@ -7,12 +7,19 @@ BIN := $(VENV)/bin
 INPUT ?= raw
 OUTPUT ?= data
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+RELEASES ?= releases
 
-.PHONY: run test install dev constraints clean
+.PHONY: run test install dev constraints clean release
 
 ## run: materialise every asset over $(INPUT)/ into $(OUTPUT)/ (articles, claims, rejected)
 run: $(BIN)/counterclaim
 	$(BIN)/counterclaim extract $(INPUT) --out $(OUTPUT)
+
+## release: build $(RELEASES)/$(VERSION)/ from the tables in $(OUTPUT)/ (make release VERSION=x.y.z);
+##   ACCURACY=FILE adds the evaluation's --json figures, INCLUDE_SAMPLES=1 makes a test release with the samples
+release: $(BIN)/counterclaim
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z [ACCURACY=FILE] [INCLUDE_SAMPLES=1]" >&2; exit 2; }
+	$(BIN)/counterclaim release $(VERSION) --data $(OUTPUT) --out $(RELEASES)$(if $(ACCURACY), --accuracy $(ACCURACY))$(if $(INCLUDE_SAMPLES), --include-samples)
 
 ## test: run the test suite
 test: $(BIN)/counterclaim

@@ -13,6 +13,7 @@ from pipeline.ingest.article import DEFAULT_MAX_BYTES
 DEFAULT_EXTENSIONS = ".txt,.md"
 DEFAULT_BATCH_SIZE = 64
 JOB = "extract_job"
+RELEASE_JOB = "release_job"
 
 
 class RunFailed(Exception):
@@ -59,6 +60,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
     extract.set_defaults(handler=extract_command)
+    release = commands.add_parser(
+        "release",
+        help="build releases/VERSION/ from the published tables",
+        description=(
+            "Build an immutable dataset release from the tables in the data folder: Parquet and CSV, "
+            "datapackage.json, a data card (README.md), CITATION.cff, CHANGELOG.md, a chart and SHA256SUMS. "
+            "An existing version is never overwritten."
+        ),
+    )
+    release.add_argument("version", metavar="VERSION", help="semantic version, e.g. 1.2.0 or 0.1.0-rc.1")
+    release.add_argument(
+        "--data", dest="data_dir", metavar="DATA_DIR", default="data", help="folder of the published tables (default: data)"
+    )
+    release.add_argument(
+        "--out", dest="releases_dir", metavar="RELEASES_DIR", default="releases", help="folder of releases (default: releases)"
+    )
+    release.add_argument(
+        "--include-samples", action="store_true",
+        help="also release the invented sample articles (a test release, marked as such)",
+    )
+    release.add_argument(
+        "--accuracy", dest="accuracy_file", metavar="FILE", help="the evaluation's --json output, for the data card"
+    )
+    release.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
+    release.set_defaults(handler=release_command)
     return parser
 
 
@@ -84,6 +110,23 @@ def run_extract(settings: Mapping[str, Any], *, verbose: bool = False) -> dict[s
         if not result.success:
             raise RunFailed(failure_message(result))
         (materialization,) = result.asset_materializations_for_node("dataset")
+        return {key: value.value for key, value in materialization.metadata.items()}
+
+
+def run_release(data_dir: str, release: Mapping[str, Any], *, verbose: bool = False) -> dict[str, Any]:
+    """Execute the release job in-process on the tables in `data_dir`; the `release` asset's metadata, or RunFailed."""
+    import dagster as dg
+
+    from pipeline.definitions import defs
+
+    job = defs().resolve_job_def(RELEASE_JOB)
+    config = run_config({"output_dir": data_dir}, verbose=verbose)
+    config["ops"] = {"release": {"config": dict(release)}}
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(run_config=config, instance=instance, raise_on_error=False)
+        if not result.success:
+            raise RunFailed(failure_message(result))
+        (materialization,) = result.asset_materializations_for_node("release")
         return {key: value.value for key, value in materialization.metadata.items()}
 
 
@@ -126,6 +169,21 @@ def extract_command(args: argparse.Namespace) -> int:
             warnings.simplefilter("ignore")
         metadata = run_extract(settings, verbose=args.verbose)
     print(summary_line(metadata["kept"], metadata["quarantined_by_reason"]))
+    return 0
+
+
+def release_command(args: argparse.Namespace) -> int:
+    release = {
+        "version": args.version,
+        "releases_dir": args.releases_dir,
+        "include_samples": args.include_samples,
+        "accuracy_file": args.accuracy_file,
+    }
+    with warnings.catch_warnings():
+        if not args.verbose:
+            warnings.simplefilter("ignore")
+        metadata = run_release(args.data_dir, release, verbose=args.verbose)
+    print(f"released {args.version} to {metadata['path']} ({metadata['claims']} claims, {metadata['articles']} articles)")
     return 0
 
 

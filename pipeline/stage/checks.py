@@ -49,13 +49,17 @@ class TableCheck:
 
 def check_table(layout: Layout, name: str) -> TableCheck:
     """Validate the staged table `name` with its Pandera model and its cross-table relations."""
-    df = read_table(layout.table(name))
+    return check_frame(name, read_table(layout.table(name)), lambda other: read_table(layout.table(other)))
+
+
+def check_frame(name: str, df: pd.DataFrame, load: Callable[[str], pd.DataFrame]) -> TableCheck:
+    """Validate `df` as table `name`, with `load(other)` giving the tables its relations refer to."""
     report = validate(name, df)
     counts = {} if report.ok else _rule_counts(report.failures)
     summaries = [] if report.ok else [report.summary]
     markdown = [] if report.ok else [report.to_markdown()]
     for relation in RELATIONS.get(name, ()):
-        bad = relation.find(df, read_table(layout.table(relation.other)))
+        bad = relation.find(df, load(relation.other))
         if len(bad):
             counts[relation.name] = len(bad)
             summaries.append(f"{_rows(len(bad))} {'fails' if len(bad) == 1 else 'fail'} {relation.name}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -54,6 +55,12 @@ PARSED_INDEX_SCHEMA = pa.schema(
         ("position", pa.int64()),  # the Doc's place inside that file
     ]
 )
+
+
+# Temporary files this module and write_parquet_atomic create (".<name>.<16 hex>.tmp"), and the
+# write probe (".probe.<16 hex>"): what a killed run can leave behind.
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.tmp")
+_PROBE_NAME = re.compile(r"\.probe\.[0-9a-f]{16}")
 
 
 class StageError(Exception):
@@ -116,15 +123,35 @@ class Layout:
         return self.out / f"{name}.parquet"
 
     def prepare(self) -> None:
-        """Create the folders and make sure files can be written there, or raise StageError."""
+        """Create the folders, remove what a killed run left, and make sure files can be written, or raise StageError."""
         try:
             for folder in (self.out, self.work, self.stage, self.tables):
                 folder.mkdir(parents=True, exist_ok=True)
+            self.remove_leftovers()
             probe = self.work / f".probe.{secrets.token_hex(8)}"
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
             raise StageError(f"output folder {self.out} cannot be written: {exc.strerror or exc}") from None
+
+    def remove_leftovers(self) -> list[Path]:
+        """Delete the temporary files an interrupted run left beside the published and staged tables.
+
+        Only names this module writes are touched (".<file>.<16 hex digits>.tmp" and write
+        probes), so other files in the output folder are safe. Runs into the same output
+        folder must not overlap: a running one would lose its temporary files.
+        """
+        removed = []
+        for folder in (self.out, self.work, self.stage, self.tables):
+            with contextlib.suppress(FileNotFoundError):
+                for entry in os.scandir(folder):
+                    if (_TEMP_NAME.fullmatch(entry.name) or _PROBE_NAME.fullmatch(entry.name)) and entry.is_file(
+                        follow_symlinks=False
+                    ):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+        return removed
 
 
 def require(path: Path) -> Path:
@@ -170,14 +197,28 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
 
 def copy_atomic(source: Path, target: Path) -> Path:
     """Copy a file so that `target` is replaced in one step, never left half written."""
-    require(source)
-    with _writing(target) as tmp:
-        with open(source, "rb") as src, open(tmp, "wb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-    return target
+    return copy_all_atomic([(source, target)])[0]
+
+
+def copy_all_atomic(pairs: Iterable[tuple[Path, Path]]) -> list[Path]:
+    """Copy several files, each target replaced in one step; returns the targets.
+
+    Every copy is written and synced to a temporary file before the first target is replaced,
+    so the targets change together in a few renames at the end; if any copy fails, none is
+    replaced.
+    """
+    pairs = list(pairs)
+    for source, _ in pairs:
+        require(source)
+    with contextlib.ExitStack() as renames:  # on exit, each _writing renames its copy into place
+        for source, target in pairs:
+            tmp = renames.enter_context(_writing(target))
+            with open(source, "rb") as src, open(tmp, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+    return [target for _, target in pairs]
 
 
 def write_rows(writer: pq.ParquetWriter, rows: list[dict[str, Any]]) -> int:

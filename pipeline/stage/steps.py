@@ -41,7 +41,7 @@ from .files import (
     REJECTIONS_SCHEMA,
     Layout,
     StageError,
-    copy_atomic,
+    copy_all_atomic,
     count_rows,
     count_values,
     parquet_writer,
@@ -325,10 +325,12 @@ def build_rejected(layout: Layout, *, batch_size: int) -> TableSummary:
 
 
 def publish_tables(layout: Layout) -> PublishSummary:
-    """Copy the checked tables from the stage to the output folder, each replaced atomically."""
-    tables = {}
-    for name in TABLES:
-        path = copy_atomic(layout.table(name), layout.published(name))
-        tables[name] = TableSummary(name=name, path=path, rows=count_rows(path))
+    """Copy the checked tables from the stage to the output folder, each replaced atomically.
+
+    All copies are written before the first table is replaced, so an interrupted publish
+    leaves the previous tables (or, within the final renames, a mix of whole tables).
+    """
+    paths = copy_all_atomic((layout.table(name), layout.published(name)) for name in TABLES)
+    tables = {name: TableSummary(name=name, path=path, rows=count_rows(path)) for name, path in zip(TABLES, paths)}
     reasons = count_values([layout.published("rejected")], "reason")
     return PublishSummary(tables=tables, kept=tables["articles"].rows, quarantined=by_reason(reasons))

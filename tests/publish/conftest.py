@@ -106,3 +106,12 @@ def rejections() -> list[Rejection]:
 def article_factory():
     """make_article(**changes): an Article like the `article` fixture with some fields changed."""
     return make_article
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory):
+    """A data folder published from the invented sample articles of tests.release_data (read it, never write)."""
+    from tests.release_data import extract, write_articles
+
+    root = tmp_path_factory.mktemp("sample-data")
+    return extract(write_articles(root / "articles"), root / "data")

@@ -1,5 +1,7 @@
 """Stage files: atomic streaming writes, batched reads and a clear error for a bad output folder."""
 
+import os
+
 import pyarrow as pa
 import pytest
 
@@ -7,6 +9,7 @@ from pipeline.stage.files import (
     REJECTIONS_SCHEMA,
     Layout,
     StageError,
+    copy_all_atomic,
     copy_atomic,
     parquet_writer,
     read_batches,
@@ -65,3 +68,55 @@ def test_missing_stage_file_names_what_to_run(tmp_path):
         require(tmp_path / "missing.parquet")
     with pytest.raises(StageError):
         copy_atomic(tmp_path / "missing.parquet", tmp_path / "copy.parquet")
+
+
+def test_prepare_removes_what_a_killed_run_left(tmp_path):
+    layout = Layout(tmp_path / "out")
+    layout.prepare()
+    leftovers = [
+        layout.out / ".articles.parquet.0123456789abcdef.tmp",
+        layout.stage / ".raw_articles.parquet.fedcba9876543210.tmp",
+        layout.tables / ".claims.parquet.00000000aaaaaaaa.tmp",
+        layout.work / ".probe.0123456789abcdef",
+    ]
+    kept = [
+        layout.out / "notes.tmp",
+        layout.out / ".hidden.tmp",
+        layout.out / "articles.parquet",
+        layout.stage / "raw_articles.parquet",
+    ]
+    for path in leftovers + kept:
+        path.write_bytes(b"x")
+    layout.prepare()
+    assert [path for path in leftovers if path.exists()] == []
+    assert all(path.exists() for path in kept)
+
+
+def test_copy_all_writes_every_copy_before_replacing_any(tmp_path, monkeypatch):
+    sources = []
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.src").write_bytes(name.encode() * 3)
+        sources.append((tmp_path / f"{name}.src", tmp_path / f"{name}.parquet"))
+    real_replace = os.replace
+    temps_at_first_rename = []
+
+    def replace(src, dst):
+        if not temps_at_first_rename:
+            temps_at_first_rename.append(sorted(p.name for p in tmp_path.glob(".*.tmp")))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert copy_all_atomic(sources) == [target for _, target in sources]
+    assert len(temps_at_first_rename[0]) == 3
+    assert [target.read_bytes() for _, target in sources] == [b"aaa", b"bbb", b"ccc"]
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_copy_all_replaces_nothing_when_one_copy_fails(tmp_path):
+    (tmp_path / "a.src").write_bytes(b"new")
+    (tmp_path / "a.parquet").write_bytes(b"old")
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    with pytest.raises(StageError):
+        copy_all_atomic([(tmp_path / "a.src", tmp_path / "a.parquet"), (tmp_path / "a.src", tmp_path / "blocker" / "b.parquet")])
+    assert (tmp_path / "a.parquet").read_bytes() == b"old"
+    assert list(tmp_path.glob(".*.tmp")) == []
