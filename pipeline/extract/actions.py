@@ -281,6 +281,6 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
         return Link("launched", trig)
     if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress"):
         return Link("suppressed", trig)
-    if "strike" in labels and is_aircraft:
-        return Link("intercepted", trig)
+    if "strike" in labels and is_aircraft and not any(m[1] <= trig.start for m in mentions):
+        return Link("intercepted", trig)  # "our missile system struck a Su-34"; not "a drone struck an Il-76"
     return None

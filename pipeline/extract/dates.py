@@ -202,9 +202,12 @@ def pick_date(dates: list[DateMention], position: int) -> DateMention | None:
     pool = event or dates
     dated = [d for d in pool if d.kind != "undated"]
     if dated:
-        explicit = [d for d in dated if d.kind == "explicit"]
-        if explicit and any(d.kind == "undated" for d in pool):
-            pool = explicit
+        # a day named outright beats "overnight": "overnight into Monday", "on the night of 12 March"
+        named = [d for d in dated if d.kind in ("explicit", "weekday")]
+        relative = [d for d in dated if d.kind == "relative"]
+        together = any(abs(n.start - r.end) <= 3 or abs(r.start - n.end) <= 3 for n in named for r in relative)
+        if named and (any(d.kind == "undated" for d in pool) or together):
+            pool = named
         else:
             pool = dated
     return min(pool, key=lambda d: abs(d.start - position))

@@ -104,6 +104,7 @@ D1, D2 = date(2025, 3, 9), date(2025, 3, 14)
         ([DateMention(2, 3, D1, "explicit"), DateMention(6, 7, None, "undated")], 5, D1),
         ([DateMention(1, 2, D1, "weekday"), DateMention(20, 21, D2, "relative")], 3, D1),  # nearest
         ([DateMention(1, 2, D1, "weekday"), DateMention(20, 21, D2, "relative")], 19, D2),
+        ([DateMention(5, 6, D2, "relative"), DateMention(7, 8, D1, "weekday")], 2, D1),  # "overnight into Monday"
     ],
 )
 def test_pick_date(dates, position, expected):
