@@ -83,6 +83,11 @@ def is_modal(view: DocView, trig: Match, floor: int) -> bool:
     for k in range(max(floor, trig.start - 4), trig.start):
         if view.words[k] in MODALS:
             return True
+    if view.words[trig.start].endswith("ing") and trig.start > floor and view.words[trig.start - 1] in ("that", "of", "by", ","):
+        # "destroying the aircraft on the ground would be the most reliable way": a gerund subject
+        after = view.words[trig.end : trig.end + 12]
+        if any(w in ("would", "could", "will", "might", "should") for w in after):
+            return True
     return False
 
 

@@ -13,6 +13,12 @@ from .actions import is_denied, is_modal, is_negated, is_passive
 from .document import DocView, Match, Sentence
 from .places import Location, NOT_NAMES
 
+FUNCTION_WORDS = {
+    "with", "the", "in", "on", "at", "after", "before", "by", "for", "from", "as", "but", "and", "or",
+    "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "its", "their", "our",
+    "since", "while", "when", "if", "of", "to", "into", "over", "under", "near", "meanwhile", "earlier",
+    "later", "separately", "also", "however", "moscow", "kyiv", "russia", "ukraine",
+}
 NOT_SETTLEMENTS = {"europe", "asia", "africa", "america", "nato", "eu", "washington", "kremlin", "west", "east", "ukraine", "russia"}
 ANAPHORS = {"village", "town", "settlement", "city", "hamlet"}
 OBJECT_SKIP = {"russian", "ukrainian", "russian-held", "ukrainian-held", "occupied", '"', "\u201c", "\u201d", "'", "the", "village", "of", "town", "settlement", "settlements", "villages", "city", "nearby", "small", "key", "strategic", "eastern", "frontline", "front-line", "back", "all", "fully", "over", "its", "full", "control", "hamlet"}
@@ -101,7 +107,7 @@ def _objects(view: DocView, sent: Sentence, trig: Match, locs: list[Location]) -
 def _raw_name(view: DocView, sent: Sentence, k: int) -> Location | None:
     """A capitalised name the gazetteer does not know, read as a settlement."""
     texts, words = view.texts, view.words
-    if k >= sent.end or not texts[k][:1].isupper() or words[k] in NOT_NAMES:
+    if k >= sent.end or not texts[k][:1].isupper() or words[k] in NOT_NAMES or words[k] in FUNCTION_WORDS:
         return None
     if any(m.start <= k < m.end or k <= m.start < k + 3 for m in view.matches("claimants", sent)):
         return None

@@ -92,9 +92,13 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
     q = quantity_before(words, s, sent.start)
     if q is None:
         q = _quantity_over_adjectives(view, sent, s)
-    if q is not None and q.kind == "item" and q.start - 1 >= sent.start and words[q.start - 1] in ("from", "by", "aboard", "onboard"):
-        return []  # "fired from a Vampire launcher", "downed by an S-200": a platform, not a count
-    if q is not None and q.kind == "vague" and words[q.start : q.end][-2:] == ["number", "of"]:
+    if q is not None and q.kind == "item" and _platform(words, q.start, sent.start):
+        return []  # "fired from a Vampire launcher", "fire from a patrol ship and a helicopter": a platform
+    if mun.cls == "aircraft" and " ".join(words[mun.end : mun.end + 4]).startswith(("on the ground", "at the airfield", "at their airfield", "at an airfield", "parked")):
+        return []  # aircraft destroyed on the ground are equipment losses, not interceptions
+    if (q is not None and q.kind == "vague" and words[q.start : q.end][-2:] == ["number", "of"]) or (
+        q is None and words[max(sent.start, s - 2) : s] == ["number", "of"]
+    ):
         at = _stated_total(words, mun.end, sent.end)
         if at is not None:
             q = at  # "put the total number of Iskander missiles fired at four"
@@ -172,6 +176,21 @@ def _quantity_over_adjectives(view: DocView, sent: Sentence, s: int) -> Quantity
     if k < s:
         return quantity_before(words, k, sent.start)
     return None
+
+
+def _platform(words, start: int, floor: int) -> bool:
+    """An item introduced by "from"/"by", alone or in a list: "from a patrol ship and a helicopter"."""
+    k = start - 1
+    steps = 0
+    while k >= floor and steps < 6:
+        w = words[k]
+        if w in ("from", "by", "aboard", "onboard"):
+            return True
+        if w not in ("a", "an", "the", "and", ",", "patrol", "ship", "ships", "boat", "vessel", "aircraft", "plane", "jet", "fighter", "crew", "unit"):
+            return False
+        k -= 1
+        steps += 1
+    return False
 
 
 def _stated_total(words, start: int, end: int) -> Quantity | None:
