@@ -98,6 +98,8 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
             place = load_places()[int(m.key)]
             code, city = place.admin1, place.name
             break
+    if code is None and role.key == "head":
+        return None  # "head of" names a region's head only next to the region
     if code is None and context_official is not None:
         return context_official  # "the governor" after "Governor Gladkov"
     if code is None:
@@ -107,10 +109,14 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
         return None
     region = regions[code]
     installed = None
-    window = view.words[max(sent.start, role.start - 4) : role.end + 2]
-    if region.country == "UA" and any(w in ("russian-installed", "moscow-installed", "occupation", "russia-installed", "annexed", "occupied", "russian-appointed", "moscow-appointed") for w in window + view.words[role.end : role.end + 5]):
+    window = " ".join(view.words[max(sent.start, role.start - 5) : role.end + 5]).replace(" - ", "-")
+    if region.country == "UA" and any(w in window for w in ("russian-installed", "moscow-installed", "occupation", "russia-installed", "annexed", "occupied", "russian-appointed", "moscow-appointed", "kremlin-installed")):
         installed = "RU"
-    if role.key == "city":
+    known = next((o for o in claimant_table().officials if o["region"] == region.code and o.get("role")
+                  and o.get("installed_by") == installed), None)
+    if known is not None and role.key != "city":
+        name = known["role"]  # "the Russian-installed head of Crimea" is the Head of the Republic of Crimea
+    elif role.key == "city":
         name = f"Mayor of {city or region.name}"
     else:
         name = f"Governor of {region.name}"
@@ -197,8 +203,10 @@ def _postposed(view: DocView, sent: Sentence, start: int, end: int, reports) -> 
 def _generic_reports(words, end: int, start: int, reports, sent: Sentence) -> bool:
     """A side name is a claimant only as the one speaking: "Russia said", "according to Kyiv"."""
     for rs, re_ in reports:
-        if 0 <= rs - end <= 3 and words[rs] != "according":
-            return True
+        between = words[end:rs]
+        aside = all(w in (",", "for", "its", "part", "in", "turn", "meanwhile", "however", "also", "too", "then") for w in between)
+        if words[rs] != "according" and 0 <= rs - end and (rs - end <= 3 or (aside and rs - end <= 6)):
+            return True  # "Russia said", "Moscow, for its part, said"
         if 0 <= start - re_ <= 2 and words[re_ - 1] in ("to", "by"):
             return True
     return False

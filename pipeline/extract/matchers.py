@@ -79,6 +79,8 @@ def phrase_table() -> list[tuple[str, str, str, str]]:
         add(("claimants", "role", "region", role))
     for role in officials["city_roles"]:
         add(("claimants", "role", "city", role))
+    for role in officials.get("head_roles", []):
+        add(("claimants", "role", "head", role))
     for side, entry in claimants["generic"].items():
         for word in entry["words"]:
             add(("claimants", "generic", side, word))
