@@ -592,7 +592,8 @@ def _agent(view: DocView, sent: Sentence, m: Mention, link) -> str | None:
             if near and any(w in ("fired", "launched", "sent", "by", "that", "which", "operated") for w in tail):
                 return near[0].key
     if link is not None and link.trigger is not None and m.action == "launched":
-        before = [c for c in cands if c.end <= link.trigger.start and link.trigger.start - c.end <= 4]
+        before = [c for c in cands if c.end <= link.trigger.start and link.trigger.start - c.end <= 4
+                  and not (c.start > sent.start and words[c.start - 1] in ("on", "at", "against", "over", "in", "into", "of", "from"))]
         if before:
             if words[link.trigger.start] in ("foiled", "thwarted", "repelled", "repulsed", "stopped"):
                 return OPPOSITE.get(before[-1].key)  # "Russian forces foiled an attempt to attack ..."
