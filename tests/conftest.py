@@ -4,25 +4,9 @@ from pathlib import Path
 
 import pytest
 
-BELGOROD = """---
-title: Air defences destroy 12 drones over Belgorod region
-source: Counterclaim sample
-published: 2025-03-01
-language: en
----
-Russia's defence ministry said its air defences destroyed 12 Ukrainian drones over the Belgorod region overnight.
-"""
+from .sample_articles import BELGOROD, kharkiv
 
-KHARKIV = """---
-title: Air force says 20 of 25 drones shot down
-source: Counterclaim sample
-published: 2025-03-02
-language: en
----
-Russia launched 25 Shahed drones at Ukraine overnight, Ukraine's air force said on Sunday.
-
-Air defences shot down 20 of them over the Kharkiv and Sumy regions.
-"""
+KHARKIV = kharkiv("2025-03-02")
 
 # file -> text; the copy repeats an article, the last file is empty, notes.csv is not an article
 ARTICLE_FILES = {

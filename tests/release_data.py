@@ -7,25 +7,9 @@ from pathlib import Path
 from pipeline.stage import steps
 from pipeline.stage.files import Layout
 
-BELGOROD = """---
-title: Air defences destroy 12 drones over Belgorod region
-source: Counterclaim sample
-published: 2025-03-01
-language: en
----
-Russia's defence ministry said its air defences destroyed 12 Ukrainian drones over the Belgorod region overnight.
-"""
+from .sample_articles import BELGOROD, kharkiv
 
-KHARKIV = """---
-title: Air force says 20 of 25 drones shot down
-source: Counterclaim sample
-published: 2025-03-09
-language: en
----
-Russia launched 25 Shahed drones at Ukraine overnight, Ukraine's air force said on Sunday.
-
-Air defences shot down 20 of them over the Kharkiv and Sumy regions.
-"""
+KHARKIV = kharkiv("2025-03-09")
 
 UNDATED = """---
 title: Several drones lost to electronic warfare

@@ -216,29 +216,25 @@ def _carried_claimants(view: DocView, sentences: list[Sentence], speakers: list[
         if close is not None and speakers[close]:
             chosen = choose(speakers[close], sentences[close].start)
         if chosen is None:
-            for j in range(i - 1, -1, -1):
-                if sentences[j].block != sent.block:
-                    break
-                if speakers[j]:
-                    chosen = choose(speakers[j], sentences[j].end)
-                    break
-                if out[j] is not None:
-                    chosen = out[j]
-                    break
+            chosen = _earlier(sentences, speakers, out, i, lambda s: s.block == sent.block)
         if chosen is None:
             chosen = _next_sentence_source(view, sentences, speakers, i)
         if chosen is None:
-            for j in range(i - 1, -1, -1):
-                if sentences[j].section != sent.section or sentences[j].kind == "title":
-                    break
-                if speakers[j]:
-                    chosen = choose(speakers[j], sentences[j].end)
-                    break
-                if out[j] is not None:
-                    chosen = out[j]
-                    break
+            chosen = _earlier(sentences, speakers, out, i, lambda s: s.section == sent.section and s.kind != "title")
         out.append(chosen)
     return out
+
+
+def _earlier(sentences, speakers, carried, i: int, same) -> Claimant | None:
+    """The nearest claimant before sentence i among the sentences `same` accepts, stopping at the first it rejects."""
+    for j in range(i - 1, -1, -1):
+        if not same(sentences[j]):
+            return None
+        if speakers[j]:
+            return choose(speakers[j], sentences[j].end)
+        if carried[j] is not None:
+            return carried[j]
+    return None
 
 
 def _next_sentence_source(view: DocView, sentences, speakers, i: int) -> Claimant | None:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from .tables import plain_value
+
 CHANGELOG_FILE = "CHANGELOG.md"
 _EVIDENCE_WIDTH = 90
 
@@ -19,19 +21,6 @@ class ClaimDiff:
     added: pd.DataFrame
     removed: pd.DataFrame
     changed: list[tuple[str, list[tuple[str, Any, Any]]]]  # (claim_id, [(column, old, new), ...])
-
-
-def _plain(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "item"):
-        value = value.item()
-    return value
 
 
 def diff_claims(old: pd.DataFrame, new: pd.DataFrame) -> ClaimDiff:
@@ -47,7 +36,7 @@ def diff_claims(old: pd.DataFrame, new: pd.DataFrame) -> ClaimDiff:
         was = before.loc[cid]
         now = row._asdict()
         deltas = [
-            (c, _plain(was[c]), _plain(now[c])) for c in columns if _plain(was[c]) != _plain(now[c])
+            (c, plain_value(was[c]), plain_value(now[c])) for c in columns if plain_value(was[c]) != plain_value(now[c])
         ]
         if deltas:
             changed.append((cid, deltas))
@@ -55,29 +44,29 @@ def diff_claims(old: pd.DataFrame, new: pd.DataFrame) -> ClaimDiff:
 
 
 def _text(value: Any) -> str:
-    value = _plain(value)
+    value = plain_value(value)
     return "null" if value is None else str(value)
 
 
 def describe_claim(row: Any) -> str:
     """One line for a claim: what, how many, by whom, who says so, where, when, from which file."""
     get = row.get if isinstance(row, dict) else (lambda k: getattr(row, k, None))
-    action, count = get("action"), _plain(get("count"))
+    action, count = get("action"), plain_value(get("count"))
     if action == "captured":
         what = f"captured {get('location_name') or 'a settlement'}"
     else:
-        qualifier = _plain(get("count_qualifier"))
+        qualifier = plain_value(get("count_qualifier"))
         amount = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}.get(qualifier, "")
         number = "an unstated number of" if count is None else f"{amount}{count}"
-        model = _plain(get("munition_model"))
+        model = plain_value(get("munition_model"))
         what = f"{action} {number} {get('munition_class') or 'munitions'}" + (f" ({model})" if model else "")
-    attacker = _plain(get("attacker"))
+    attacker = plain_value(get("attacker"))
     if attacker:
         what += f" by {attacker}"
-    claimant = _plain(get("claimant")) or "no stated claimant"
-    side = _plain(get("claimant_country"))
-    where = _plain(get("location_name")) or _plain(get("location_admin1")) or _plain(get("location_country"))
-    when = _plain(get("event_date"))
+    claimant = plain_value(get("claimant")) or "no stated claimant"
+    side = plain_value(get("claimant_country"))
+    where = plain_value(get("location_name")) or plain_value(get("location_admin1")) or plain_value(get("location_country"))
+    when = plain_value(get("event_date"))
     evidence = " ".join(str(get("evidence") or "").split())
     if len(evidence) > _EVIDENCE_WIDTH:
         evidence = evidence[: _EVIDENCE_WIDTH - 1] + "…"

@@ -113,7 +113,7 @@ def rejected_frame(rejections: Iterable[Rejection]) -> pd.DataFrame:
     return sort_rejected(_frame(cols, REJECTED_DTYPES))
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """A JSON-ready scalar: nulls to None, numpy/pandas numbers to int/float, dates to ISO text."""
     if value is None:
         return None
@@ -149,7 +149,7 @@ def claim_id(article_id: str, claim: Claim | Mapping[str, Any]) -> str:
     location_precision are left out: they are looked up from the coded location, so a
     gazetteer update does not renumber claims.
     """
-    payload = [CLAIM_ID_VERSION, article_id, *(_plain(_get(claim, f)) for f in CLAIM_ID_FIELDS)]
+    payload = [CLAIM_ID_VERSION, article_id, *(plain_value(_get(claim, f)) for f in CLAIM_ID_FIELDS)]
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -187,10 +187,10 @@ def claims_frame(
                 "source_file": article.source_file,
                 "extractor_version": extractor_version,
             }
-        version = _plain(row.get("extractor_version")) or extractor_version
+        version = plain_value(row.get("extractor_version")) or extractor_version
         if not version:
             raise ValueError(f"claim row without extractor_version: {row.get('source_file')!r}")
-        cid = _plain(row.get("claim_id")) or claim_id(row["article_id"], row)
+        cid = plain_value(row.get("claim_id")) or claim_id(row["article_id"], row)
         for name in CLAIMS_DTYPES:
             if name == "claim_id":
                 cols[name].append(cid)
