@@ -68,6 +68,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
     prev_date: date | None = None
     cumulative_block = None
     block_target: dict[int, Location] = {}
+    skipped: set[tuple] = set()  # counts the body gives as cumulative: a headline repeating them is too
     for s, sent in enumerate(sentences):
         if sent.kind == "heading":
             continue
@@ -87,6 +88,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         for m in mentions:
             if whole or _cumulative(view, cumulative, m):
                 cumulative_hit = True
+                skipped.add((m.count, m.cls))
                 continue
             link = None
             action = m.action
@@ -95,6 +97,13 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 if nxt in ("over", "in", "above", "near", "across", "on", "off", "outside", "around", "each", "apiece") \
                         or m.region_hint or sent.kind == "item":
                     action = m.parent.action  # a breakdown item: "including 36 over the Rostov region"
+            if action is None and m.start - 1 >= sent.start and words[m.start - 1] in ("including", "among") \
+                    and (m.start - 2 < sent.start or words[m.start - 2] in (",", "(", "\u2014", "-")):
+                total = next((d for d in reversed(sentence_drafts) if d.mention is not None and d.mention.end <= m.start), None)
+                if total is not None:
+                    action = total.action  # "215 weapons, including 206 drones and 9 missiles": the parts of a total
+            if action is None and _continues_list(words, m, sentence_drafts):
+                action = sentence_drafts[-1].action  # "..., including 206 drones, and 9 missiles"
             if action is None:
                 others = [(o.start, o.end) for o in mentions if o is not m]
                 link = link_action(view, sent, (m.start, m.end), m.head, others, is_aircraft=m.is_aircraft)
@@ -162,9 +171,9 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             cumulative_block = sent.block  # a weekly tally's next sentence is part of it
         elif cumulative_block != sent.block or sentence_drafts:
             cumulative_block = None
-    block_target: dict[int, Location] = {}
     drafts = _expand_distributed(drafts)
     _totals_take_country(drafts)
+    drafts = [d for d in drafts if not (d.from_title and (d.count, d.cls) in skipped)]
     return _finish(view, drafts)
 
 
@@ -298,6 +307,8 @@ def _resolve_count(m: Mention, antecedents: list[Mention], mentions: list[Mentio
             return m.count
         if parent is None or parent.count is None:
             return False
+        if m.cls == "mixed" and parent.cls != "mixed":
+            m.cls, m.model = parent.cls, parent.model  # "all of the aerial targets" after "174 drones"
         m.qualifier = parent.qualifier
         return parent.count
     if m.kind == "all_but":
@@ -349,6 +360,14 @@ def _then_action(view: DocView, sent: Sentence, link, mentions: list[Mention], m
                 and not any(w in (";", "while", "but") for w in between):
             return "intercepted" if t.label == "down" else "suppressed"
     return None
+
+
+def _continues_list(words, m: Mention, earlier: list[Draft]) -> bool:
+    """A launch list going on past a comma: "206 drones, and 9 missiles"."""
+    if not earlier or earlier[-1].mention is None:
+        return False
+    between = words[earlier[-1].mention.end : m.start]
+    return 0 < len(between) <= 2 and all(w in (",", "and") for w in between) and earlier[-1].action == "launched"
 
 
 def _gapped(view: DocView, sent: Sentence, m: Mention, earlier: list[Draft]) -> str | None:

@@ -72,6 +72,7 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention]) -> 
     muns = find_munitions(view, sent)
     for mun in muns:
         out.extend(_stated(view, sent, mun))
+    out = _join_uncounted(view.words, out)
     covered = set()
     for m in out:
         covered.update(range(m.start, m.end))
@@ -83,6 +84,21 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention]) -> 
             k += 1
         if k < sent.end and words[k] in ("apiece", "each"):
             m.distribute = True
+    return out
+
+
+def _join_uncounted(words, found: list[Mention]) -> list[Mention]:
+    """"206 Shahed-type drones and decoy drones": one count over both nouns, so no single model."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if m.kind == "ghost" and prev is not None and prev.kind == "stated" and words[prev.end : m.start] == ["and"] \
+                and prev.count is not None and m.cls in (prev.cls, "uav"):
+            prev.end = m.end
+            if m.model != prev.model:
+                prev.model = None
+            continue
+        out.append(m)
     return out
 
 
