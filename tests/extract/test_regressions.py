@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import extract_claims
 from pipeline.extract.numbers import parse_number
 from pipeline.extract.segment import segment
 
@@ -127,6 +128,28 @@ CASES = [
     ),
 ]
 
+CASES += [
+    (
+        "Russian forces attacked Ukraine overnight with 215 aerial attack assets, including 206 Shahed-type attack UAVs "
+        "and decoy drones, and 9 missiles, the Air Force reported. Ukraine's air defence neutralised 199 aerial targets: "
+        "87 drones were shot down and 103 drones were locationally lost, while 9 missiles were downed.",
+        [
+            munition("launched", 215, "exact", "mixed", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("launched", 206, "exact", "uav", None, attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("launched", 9, "exact", "missile", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("intercepted", 199, "exact", "mixed", attacker="RU", by=UA_AF),
+            munition("intercepted", 87, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("suppressed", 103, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("intercepted", 9, "exact", "missile", attacker="RU", by=UA_AF),
+        ],
+    ),
+    (
+        "The Russian Defence Ministry said its forces destroyed 174 Ukrainian drones over Russian regions overnight. "
+        "The ministry insisted that all of the aerial targets had been neutralised.",
+        [munition("intercepted", 174, "exact", "uav", attacker="UA", by=RU_MOD, at=(None, "RU"))],
+    ),
+]
+
 NO_CLAIM = [
     "Russia could launch up to 300 missiles in a single strike, Zelensky warned.",
     "Russia denied that its forces had shot down 12 Ukrainian drones.",
@@ -143,6 +166,21 @@ def test_regression(text, expected):
 @pytest.mark.parametrize("text", NO_CLAIM)
 def test_regression_no_claim(text):
     assert claims_of(text) == []
+
+
+def test_headline_repeating_a_cumulative_figure_is_not_a_claim():
+    article = (
+        "---\ntitle: Air defences have destroyed more than 80,000 aerial targets so far, president says\n"
+        "source: unit test\npublished: 2025-03-14\n---\n"
+        "Since the start of the war, air defence forces have destroyed over 80,000 aerial targets, the president said.\n"
+    )
+    title = "Air defences have destroyed more than 80,000 aerial targets so far, president says"
+    start = article.index(title)
+    meta = {"published": "2025-03-14", "title_start": start, "title_end": start + len(title)}
+    assert extract_claims(article, meta) == []
+    # the same headline over an article that does not give the figure as cumulative is a claim
+    plain = article.replace("Since the start of the war, air", "Air")
+    assert [c.count for c in extract_claims(plain, meta)] == [80000]
 
 
 def test_a_hundred_and_five():
