@@ -284,8 +284,10 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
         return Link("intercepted", trig)
     if "launch" in labels and words[trig.start] not in ("struck", "hit", "attacked", "targeted"):
         return Link("launched", trig)
-    if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress"):
-        return Link("suppressed", trig)
+    if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress", "lost"):
+        if words[trig.start] == "lost" and is_aircraft:
+            return Link("intercepted", trig)  # "Russia lost two helicopters"
+        return Link("suppressed", trig)  # "lost 12 rockets to electronic warfare"
     if "strike" in labels and is_aircraft and not any(m[1] <= trig.start for m in mentions):
         return Link("intercepted", trig)  # "our missile system struck a Su-34"; not "a drone struck an Il-76"
     return None

@@ -16,6 +16,7 @@ from . import lexicon
 from .document import DocView, Match, Sentence
 from .gazetteer import load_places, load_regions
 
+CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 REPORT_WINDOW_AFTER = 9
 REPORT_WINDOW_BEFORE = 4
 QUOTES_OPEN = {"\"", "\u201c", "\u00ab"}
@@ -103,8 +104,19 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
     if code is None and context_official is not None:
         return context_official  # "the governor" after "Governor Gladkov"
     if code is None:
-        named = [m for m in places if m.label in ("region_bare", "region_full")]
-        code = named[0].key if named else context_region
+        if role.key == "city":
+            # "the city's military administration": a city named in the sentence
+            cities = [m for m in places if m.label == "place" or (m.label == "region_full" and m.key in CITY_REGIONS)]
+            if cities:
+                m = cities[0]
+                if m.label == "place":
+                    place = load_places()[int(m.key)]
+                    code, city = place.admin1, place.name
+                else:
+                    code = m.key
+        if code is None:
+            named = [m for m in places if m.label in ("region_bare", "region_full")]
+            code = named[0].key if named else context_region
     if code is None or code not in regions:
         return None
     region = regions[code]

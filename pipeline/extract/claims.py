@@ -128,12 +128,16 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown
             if loc is not None and loc.kind == "text" and loc.admin1 is None:
                 loc = _text_place_region(loc, locs[s], claimant)
+            if loc is None and m.kind == "part" and m.parent is not None and m.parent.action == "launched" \
+                    and m.parent.place is not None and action == "hit":
+                loc = m.parent.place  # "launched three missiles at Kharkiv; two of them hit homes"
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
             if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
                 loc = _official_region(claimant)
             if action == "launched" and loc is not None and loc.kind == "country":
                 block_target[sent.block] = loc
+            m.place = loc
             when = _date_for(dates[s], position, prev_date, ctx, sent, s, sentences, dates)
             draft = Draft(sent, m, action, count, m.qualifier, m.cls, m.model, None, claimant, loc, when, m.start,
                           from_title=sent.kind == "title")

@@ -51,6 +51,7 @@ class Mention:
     is_aircraft: bool = False
     definite: bool = False  # "the missile", "the pair of missiles": may restate an earlier count
     region_hint: str | None = None  # "the Rostov region accounted for 25"
+    place: object = None  # where the claim built from this mention was placed
     children: list = field(default_factory=list)
 
     @classmethod
@@ -110,7 +111,7 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
         q = _quantity_over_adjectives(view, sent, s)
     if q is not None and q.kind == "item" and _platform(words, q.start, sent.start):
         return []  # "fired from a Vampire launcher", "fire from a patrol ship and a helicopter": a platform
-    if mun.cls == "aircraft" and " ".join(words[mun.end : mun.end + 4]).startswith(("on the ground", "at the airfield", "at their airfield", "at an airfield", "parked")):
+    if mun.cls == "aircraft" and _on_the_ground(words[mun.end : mun.end + 6]):
         return []  # aircraft destroyed on the ground are equipment losses, not interceptions
     if (q is not None and q.kind == "vague" and words[q.start : q.end][-2:] == ["number", "of"]) or (
         q is None and words[max(sent.start, s - 2) : s] == ["number", "of"]
@@ -192,6 +193,16 @@ def _quantity_over_adjectives(view: DocView, sent: Sentence, s: int) -> Quantity
     if k < s:
         return quantity_before(words, k, sent.start)
     return None
+
+
+def _on_the_ground(after: list[str]) -> bool:
+    text = " ".join(after)
+    if text.startswith(("on the ground", "parked")):
+        return True
+    return bool(after) and after[0] in ("at", "on", "in") and any(
+        w in ("airfield", "airfields", "airbase", "hangar", "hangars", "aerodrome") or (w == "base" and "air" in after)
+        for w in after[1:]
+    )
 
 
 def _platform(words, start: int, floor: int) -> bool:

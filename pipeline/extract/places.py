@@ -362,6 +362,8 @@ def merge(locs: list[Location], words: list[str]) -> Location | None:
     countries = {l.country for l in locs if l.country}
     settlements = [l for l in locs if l.kind in ("place", "text", "sea")]
     multi = [l for l in locs if len(l.regions) > 1]
+    if any(l.kind == "sea" for l in locs) and admin1s:
+        return None  # "over Crimea and the Black Sea": split between a region and a sea
     if len(admin1s) == 1 and not multi:
         code = admin1s.pop()
         best = next((l for l in settlements if l.admin1 in (code, None) and l.kind != "sea"), None)
