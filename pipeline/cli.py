@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
+import tempfile
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from pipeline.ingest.article import DEFAULT_MAX_BYTES
@@ -27,6 +32,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
     return value
 
 
@@ -57,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
         help=f"articles parsed and written per batch (default: {DEFAULT_BATCH_SIZE})",
+    )
+    extract.add_argument(
+        "--processes", type=_non_negative_int, default=0,
+        help="processes that parse and extract (default: 0, one per CPU core; 1: no worker processes)",
+    )
+    extract.add_argument(
+        "--keep-docs", action="store_true",
+        help="also store the parsed spaCy Docs as DocBin files under OUT_DIR/.counterclaim/stage/parsed/",
+    )
+    extract.add_argument(
+        "--executor", choices=("in_process", "multiprocess", "dask"), default=None,
+        help="Dagster executor that runs the steps (default: in_process; dask when --dask-address is given)",
+    )
+    extract.add_argument(
+        "--dask-address", metavar="ADDRESS",
+        help="run the steps on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://scheduler:8786)",
     )
     extract.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
     extract.set_defaults(handler=extract_command)
@@ -96,21 +127,68 @@ def run_config(settings: Mapping[str, Any], *, verbose: bool = False) -> dict[st
     }
 
 
-def run_extract(settings: Mapping[str, Any], *, verbose: bool = False) -> dict[str, Any]:
-    """Execute the extract job in-process; the `dataset` asset's metadata, or RunFailed saying why not."""
+def run_extract(
+    settings: Mapping[str, Any],
+    *,
+    verbose: bool = False,
+    executor: str = "in_process",
+    dask_address: str | None = None,
+) -> dict[str, Any]:
+    """Execute the extract job; the `dataset` asset's metadata, or RunFailed saying why not.
+
+    `executor` is in_process (the default: this process, an ephemeral instance), multiprocess
+    or dask (each step in another process; `dask_address` is a scheduler to use, else a local
+    cluster is started). Those need a persistent Dagster instance: DAGSTER_HOME's when it is
+    set, else a temporary one; their folders are made absolute for the other processes.
+    """
     import dagster as dg
 
-    from pipeline.definitions import defs
+    if executor == "in_process":
+        from pipeline.definitions import defs
 
-    job = defs().resolve_job_def(JOB)
-    with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(
-            run_config=run_config(settings, verbose=verbose), instance=instance, raise_on_error=False
-        )
-        if not result.success:
-            raise RunFailed(failure_message(result))
-        (materialization,) = result.asset_materializations_for_node("dataset")
-        return {key: value.value for key, value in materialization.metadata.items()}
+        job = defs().resolve_job_def(JOB)
+        with dg.DagsterInstance.ephemeral() as instance:
+            result = job.execute_in_process(
+                run_config=run_config(settings, verbose=verbose), instance=instance, raise_on_error=False
+            )
+            return _dataset_metadata(result)
+
+    from pipeline.defs.executors import dask_run_config, executor_name
+
+    executor = executor_name(executor)
+    absolute = {**settings, **{k: str(Path(settings[k]).absolute()) for k in ("input_dir", "output_dir") if k in settings}}
+    config = run_config(absolute, verbose=verbose)
+    if executor == "dask":
+        config["execution"] = dask_run_config(dask_address)
+        if not verbose:  # Dask cannot size Dagster's objects and says so for every step
+            logging.getLogger("distributed.sizeof").setLevel(logging.ERROR)
+    recon = dg.build_reconstructable_job(
+        "pipeline.definitions", "job", reconstructable_kwargs={"name": JOB, "executor": executor}
+    )
+    with _persistent_instance() as instance:
+        with dg.execute_job(recon, instance=instance, run_config=config, raise_on_error=False) as result:
+            return _dataset_metadata(result)
+
+
+@contextlib.contextmanager
+def _persistent_instance() -> Iterator[Any]:
+    """DAGSTER_HOME's instance when it is set, else one in a temporary folder removed afterwards."""
+    import dagster as dg
+
+    if os.environ.get("DAGSTER_HOME"):
+        with dg.DagsterInstance.get() as instance:
+            yield instance
+        return
+    with tempfile.TemporaryDirectory(prefix="counterclaim-dagster-") as home:
+        with dg.DagsterInstance.local_temp(tempdir=home, overrides={"telemetry": {"enabled": False}}) as instance:
+            yield instance
+
+
+def _dataset_metadata(result: Any) -> dict[str, Any]:
+    if not result.success:
+        raise RunFailed(failure_message(result))
+    (materialization,) = result.asset_materializations_for_node("dataset")
+    return {key: value.value for key, value in materialization.metadata.items()}
 
 
 def run_release(data_dir: str, release: Mapping[str, Any], *, verbose: bool = False) -> dict[str, Any]:
@@ -157,17 +235,22 @@ def summary_line(kept: int, quarantined: Mapping[str, int]) -> str:
 
 
 def extract_command(args: argparse.Namespace) -> int:
+    if args.dask_address and args.executor not in (None, "dask"):
+        raise RunFailed(f"--dask-address needs the dask executor, not {args.executor}")
     settings = {
         "input_dir": args.input_dir,
         "output_dir": args.output_dir,
         "max_bytes": args.max_bytes,
         "extensions": args.extensions,
         "batch_size": args.batch_size,
+        "processes": args.processes,
+        "keep_docs": args.keep_docs,
     }
     with warnings.catch_warnings():
         if not args.verbose:
             warnings.simplefilter("ignore")
-        metadata = run_extract(settings, verbose=args.verbose)
+        executor = args.executor or ("dask" if args.dask_address else "in_process")
+        metadata = run_extract(settings, verbose=args.verbose, executor=executor, dask_address=args.dask_address)
     print(summary_line(metadata["kept"], metadata["quarantined_by_reason"]))
     return 0
 

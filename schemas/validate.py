@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,6 +105,89 @@ def validate(name: str, df: pd.DataFrame) -> ValidationReport:
         failures=pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS}),
         data=validated,
         source=df,
+    )
+
+
+def unique_columns(name: str) -> list[str]:
+    """The columns of table `name` whose values must be unique."""
+    return [column for column, spec in TABLES[name].to_schema().columns.items() if spec.unique]
+
+
+def duplicated_values(series: pd.Series) -> set[Any]:
+    """The values that occur more than once in `series`, nulls aside."""
+    values = series.dropna()
+    return set(values[values.duplicated(keep=False)])
+
+
+def validate_chunks(
+    name: str, chunks: Iterable[pd.DataFrame], *, duplicated: Mapping[str, Collection[Any]]
+) -> ValidationReport:
+    """Validate a table given as consecutive chunks with every rule of its model, in bounded memory.
+
+    Each chunk is indexed by its rows' labels in the whole table. Column checks and row rules
+    run chunk by chunk; problems with the whole table (a missing column, a wrong dtype) are
+    reported once. Uniqueness cannot be seen inside a chunk, so `duplicated` gives, for each
+    unique column (see unique_columns), the values that occur more than once in the whole
+    table: every row holding one fails "<column> is unique", as validate() reports it. The
+    report's `source` keeps only the failing rows, and `data` is None.
+    """
+    try:
+        schema = TABLES[name].to_schema()
+    except KeyError:
+        raise KeyError(f"unknown table {name!r}; known tables: {', '.join(sorted(TABLES))}") from None
+    unique = [column for column in unique_columns(name) if column in duplicated]
+    chunk_schema = schema.update_columns({column: {"unique": False} for column in unique}) if unique else schema
+    failures: list[pd.DataFrame] = []
+    failing_rows: list[pd.DataFrame] = []
+    whole_table: set[tuple[Any, ...]] = set()
+    n = 0
+    for chunk in chunks:
+        n += len(chunk)
+        found = []
+        try:
+            chunk_schema.validate(chunk, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            cases = _normalise_failures(chunk_schema, exc.failure_cases, chunk)
+            table_wide = cases["index"].isna()
+            keys = [tuple(r) for r in cases.loc[table_wide, ["rule", "check", "column"]].astype(str).values]
+            fresh = [key not in whole_table for key in keys]
+            whole_table.update(keys)
+            found.append(pd.concat([cases[~table_wide], cases[table_wide][fresh]]) if len(keys) else cases)
+        for column in unique:
+            if column not in chunk.columns or not duplicated[column]:
+                continue
+            values = chunk[column]
+            hit = values[values.isin(list(duplicated[column])).fillna(False).astype(bool)]
+            if len(hit):
+                found.append(
+                    pd.DataFrame(
+                        {
+                            "rule": f"{column} is unique", "check": "field_uniqueness", "column": column,
+                            "index": list(hit.index), "failure_case": list(hit), "error": "field_uniqueness",
+                        },
+                        columns=FAILURE_COLUMNS,
+                    )
+                )
+        if found:
+            cases = pd.concat(found, ignore_index=True)
+            failures.append(cases)
+            labels = set(cases["index"].dropna())
+            if labels:
+                failing_rows.append(chunk.loc[chunk.index.isin(list(labels))])
+    if not failures:
+        return ValidationReport(
+            table=name,
+            ok=True,
+            summary=f"{_plural(n, 'row')} {'passes' if n == 1 else 'pass'} every rule",
+            failures=pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS}),
+            data=None,
+            source=None,
+        )
+    all_failures = pd.concat(failures, ignore_index=True)
+    all_failures["index"] = all_failures["index"].astype(object).where(all_failures["index"].notna(), None)
+    source = pd.concat(failing_rows) if failing_rows else None
+    return ValidationReport(
+        table=name, ok=False, summary=_summarise(all_failures), failures=all_failures, data=None, source=source
     )
 
 

@@ -54,3 +54,18 @@ def test_bad_option_is_a_usage_error(capsys):
 )
 def test_summary_line(kept, quarantined, line):
     assert summary_line(kept, quarantined) == line
+
+
+def test_processes_must_not_be_negative(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", "raw", "--processes", "-1"])
+    assert exit_.value.code == 2
+    assert "--processes" in capsys.readouterr().err
+
+
+def test_a_dask_address_needs_the_dask_executor(tmp_path, capsys):
+    code = main(["extract", str(tmp_path), "--executor", "multiprocess", "--dask-address", "tcp://localhost:8786"])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        "counterclaim: error: --dask-address needs the dask executor, not multiprocess"
+    )

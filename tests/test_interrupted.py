@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.publish import read_parquet
@@ -78,22 +80,23 @@ def finish(input_dir: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def parse_runs(out: Path) -> set[str]:
-    folder = out / ".counterclaim" / "stage" / "parsed"
-    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+def parsing(out: Path) -> bool:
+    """True while a parse step is writing its index (a temporary file beside parsed_index.parquet)."""
+    stage = out / ".counterclaim" / "stage"
+    return stage.is_dir() and any(stage.glob(".parsed_index.parquet.*.tmp"))
 
 
 def kill_while_parsing(input_dir: Path, out: Path) -> subprocess.Popen:
-    """Start a run and SIGKILL its process group as soon as it has written its first parsed batch.
+    """Start a run and SIGKILL its process group as soon as its parse step has begun.
 
-    Parsing the remaining batches takes far longer than the poll interval, so the kill always
-    lands before anything is published, however slow the machine.
+    The articles that changed since the first run still have to be parsed, which takes far
+    longer than the poll interval, so the kill always lands before anything is published,
+    however slow the machine.
     """
-    before = parse_runs(out)
     process = start(input_dir, out)
     deadline = time.monotonic() + 300
     try:
-        while not parse_runs(out) - before:
+        while not parsing(out):
             if process.poll() is not None:
                 pytest.fail(f"the run ended before it could be killed: {process.communicate()}")
             if time.monotonic() > deadline:
@@ -170,5 +173,9 @@ def test_no_temporary_files_are_left_after_the_rerun(runs):
     assert sorted(p.name for p in runs["out"].iterdir()) == [".counterclaim", *sorted(f"{n}.parquet" for n in TABLES)]
 
 
-def test_only_the_latest_parse_is_kept(runs):
-    assert len(parse_runs(runs["out"])) == 1
+def test_the_cache_holds_exactly_the_articles_of_the_rerun(runs):
+    (cache,) = (runs["out"] / ".counterclaim" / "cache").iterdir()
+    articles = pq.read_table(cache, columns=["article_id", "claim_id"]).filter(pc.is_null(pc.field("claim_id")))
+    published_ids = set(read_parquet(runs["out"] / "articles.parquet")["article_id"])
+    assert sorted(articles.column("article_id").to_pylist()) == sorted(published_ids)
+    assert len(published_ids) == N_ARTICLES + 39

@@ -2,39 +2,22 @@
 
 import dagster as dg
 
-from pipeline.stage import steps
+from pipeline.stage import steps, summary
 from pipeline.stage.steps import TableSummary
-from schemas import dictionary
 
+from .metadata import column_schema, dataset_metadata, table_metadata
 from .resources import CounterclaimSettings, stops_run
 
 
-def _column_schema(name: str) -> dg.TableSchema:
-    """The table's columns as Dagster shows them, read from the Pandera model."""
-    return dg.TableSchema(
-        columns=[
-            dg.TableColumn(
-                name=col.name,
-                type=col.type,
-                description=col.description,
-                constraints=dg.TableColumnConstraints(nullable=col.nullable, unique=col.unique),
-            )
-            for col in dictionary.columns(name)
-        ]
-    )
-
-
-def _staged(summary: TableSummary) -> dg.MaterializeResult:
-    return dg.MaterializeResult(
-        metadata={"dagster/row_count": summary.rows, "path": dg.MetadataValue.path(str(summary.path))}
-    )
+def _staged(table: TableSummary) -> dg.MaterializeResult:
+    return dg.MaterializeResult(metadata=table_metadata(summary.table_report(table.name, table.path)))
 
 
 @dg.asset(
     group_name="publish",
     kinds={"pandas", "parquet"},
     deps=["raw_articles", "claim_events"],
-    metadata={"dagster/column_schema": _column_schema("articles")},
+    metadata={"dagster/column_schema": column_schema("articles")},
     description="The articles table, staged for checking: one row per file that became an article.",
 )
 def articles(settings: CounterclaimSettings) -> dg.MaterializeResult:
@@ -46,7 +29,7 @@ def articles(settings: CounterclaimSettings) -> dg.MaterializeResult:
     group_name="publish",
     kinds={"pandas", "parquet"},
     deps=["claim_events"],
-    metadata={"dagster/column_schema": _column_schema("claims")},
+    metadata={"dagster/column_schema": column_schema("claims")},
     description="The claims table, staged for checking: one row per claim, in canonical order.",
 )
 def claims(settings: CounterclaimSettings) -> dg.MaterializeResult:
@@ -58,7 +41,7 @@ def claims(settings: CounterclaimSettings) -> dg.MaterializeResult:
     group_name="publish",
     kinds={"pandas", "parquet"},
     deps=["raw_articles", "parsed_articles", "claim_events"],
-    metadata={"dagster/column_schema": _column_schema("rejected")},
+    metadata={"dagster/column_schema": column_schema("rejected")},
     description="The rejected table, staged for checking: files set aside at ingest or whose extraction failed.",
 )
 def rejected(settings: CounterclaimSettings) -> dg.MaterializeResult:
@@ -77,13 +60,6 @@ def rejected(settings: CounterclaimSettings) -> dg.MaterializeResult:
 )
 def dataset(settings: CounterclaimSettings) -> dg.MaterializeResult:
     with stops_run():
-        summary = steps.publish_tables(settings.layout)
-    metadata: dict[str, object] = {
-        "kept": summary.kept,
-        "quarantined": sum(summary.quarantined.values()),
-        "quarantined_by_reason": dg.MetadataValue.json(summary.quarantined),
-    }
-    for name, table in summary.tables.items():
-        metadata[f"{name}_rows"] = table.rows
-        metadata[f"{name}_path"] = dg.MetadataValue.path(str(table.path))
-    return dg.MaterializeResult(metadata=metadata)
+        published = steps.publish_tables(settings.layout)
+    report = summary.dataset_report({name: table.path for name, table in published.tables.items()})
+    return dg.MaterializeResult(metadata=dataset_metadata(report))

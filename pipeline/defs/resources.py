@@ -21,8 +21,11 @@ ENV_VARS = {
     "max_bytes": "COUNTERCLAIM_MAX_BYTES",
     "extensions": "COUNTERCLAIM_EXTENSIONS",
     "batch_size": "COUNTERCLAIM_BATCH_SIZE",
+    "processes": "COUNTERCLAIM_PROCESSES",
+    "keep_docs": "COUNTERCLAIM_KEEP_DOCS",
 }
-_INT_FIELDS = {"max_bytes", "batch_size"}
+_INT_FIELDS = {"max_bytes", "batch_size", "processes"}
+_BOOL_FIELDS = {"keep_docs"}
 
 
 class CounterclaimSettings(dg.ConfigurableResource):
@@ -36,6 +39,17 @@ class CounterclaimSettings(dg.ConfigurableResource):
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Files larger than this are quarantined.")
     extensions: str = Field(default=".txt,.md", description="Comma-separated file extensions read as articles.")
     batch_size: int = Field(default=64, description="Articles parsed and written per batch.")
+    processes: int = Field(
+        default=0,
+        description=(
+            "Processes that parse and extract batches: 0 means one per CPU core, 1 keeps the work in the "
+            "step's own process. Runs with few articles to parse always use one."
+        ),
+    )
+    keep_docs: bool = Field(
+        default=False,
+        description="Also store each parsed batch's spaCy Docs as a DocBin file under .counterclaim/stage/parsed/.",
+    )
 
     @property
     def input_root(self) -> Path:
@@ -52,11 +66,14 @@ class CounterclaimSettings(dg.ConfigurableResource):
 
 def settings_from_env(environ: Mapping[str, str] = os.environ) -> CounterclaimSettings:
     """Settings bound to the COUNTERCLAIM_* variables that are set, with defaults for the rest."""
-    bound = {
+    bound: dict[str, object] = {
         field: dg.EnvVar.int(var) if field in _INT_FIELDS else dg.EnvVar(var)
         for field, var in ENV_VARS.items()
-        if var in environ
+        if var in environ and field not in _BOOL_FIELDS
     }
+    for field in _BOOL_FIELDS:  # read when the definitions load: Dagster has no boolean EnvVar
+        if ENV_VARS[field] in environ:
+            bound[field] = environ[ENV_VARS[field]].strip().lower() in ("1", "true", "yes", "on")
     return CounterclaimSettings(**bound)
 
 

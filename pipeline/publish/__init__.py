@@ -1,7 +1,8 @@
 """The publish stage: build the typed tables and write them as Parquet."""
 
-from pipeline.publish.parquet import read_parquet, to_arrow, write_parquet_atomic
+from pipeline.publish.parquet import read_parquet, to_arrow, write_arrow_atomic, write_parquet_atomic
 from pipeline.publish.tables import (
+    CLAIMS_SORT,
     articles_frame,
     claim_id,
     claim_rows,
@@ -13,6 +14,7 @@ from pipeline.publish.tables import (
 )
 
 __all__ = [
+    "CLAIMS_SORT",
     "articles_frame",
     "claim_id",
     "claim_rows",
@@ -23,5 +25,6 @@ __all__ = [
     "sort_claims",
     "sort_rejected",
     "to_arrow",
+    "write_arrow_atomic",
     "write_parquet_atomic",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -39,8 +40,18 @@ def to_arrow(df: pd.DataFrame) -> pa.Table:
 
 def write_parquet_atomic(df: pd.DataFrame, path: str | os.PathLike[str], *, compression: str = DEFAULT_COMPRESSION) -> Path:
     """Write `df` to `path` as Parquet, replacing any previous file atomically; returns the path."""
-    target = Path(path)
     table = to_arrow(df)  # convert first: a frame that cannot be written never touches the disk
+    return write_arrow_atomic(table, path, compression=compression)
+
+
+def write_arrow_atomic(table: pa.Table, path: str | os.PathLike[str], *, compression: str = DEFAULT_COMPRESSION) -> Path:
+    """Write an Arrow table to `path` as Parquet, replacing any previous file atomically; returns the path.
+
+    The table is written as one contiguous chunk, so equal tables give equal files however
+    they were assembled.
+    """
+    target = Path(path)
+    table = table.combine_chunks()
     directory = target.parent
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / f".{target.name}.{secrets.token_hex(8)}.tmp"
@@ -74,9 +85,28 @@ def _fsync_directory(directory: Path) -> None:
         os.close(dir_fd)
 
 
-def read_parquet(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a published table back with the dtypes it was written with."""
-    table = pq.read_table(path)
+def read_parquet(path: str | os.PathLike[str], columns: list[str] | None = None) -> pd.DataFrame:
+    """Read a published table (or some of its columns) back with the dtypes it was written with."""
+    return _to_pandas(pq.read_table(path, columns=columns))
+
+
+def read_parquet_chunks(path: str | os.PathLike[str], rows: int) -> Iterator[pd.DataFrame]:
+    """A table as frames of at most `rows` rows, each indexed by its rows' positions in the whole table.
+
+    Dtypes are those read_parquet gives; a table without rows gives one empty frame.
+    """
+    parquet = pq.ParquetFile(path)
+    start = 0
+    for batch in parquet.iter_batches(batch_size=rows):
+        df = _to_pandas(pa.Table.from_batches([batch], schema=parquet.schema_arrow))
+        df.index = pd.RangeIndex(start, start + len(df))
+        start += len(df)
+        yield df
+    if start == 0:
+        yield _to_pandas(parquet.schema_arrow.empty_table())
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
     if table.schema.pandas_metadata is None:
         return table.to_pandas(types_mapper=_FALLBACK_TYPES.get)
     return table.to_pandas()

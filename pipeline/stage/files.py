@@ -34,6 +34,7 @@ RAW_ARTICLES_SCHEMA = pa.schema(
         ("language", pa.string()),
         ("encoding", pa.string()),
         ("warnings", pa.list_(pa.string())),
+        ("input_hash", pa.string()),  # what the extractor reads, hashed: the cache key (see stage.cache)
     ]
 )
 
@@ -51,8 +52,11 @@ PARSED_INDEX_SCHEMA = pa.schema(
         ("article_id", pa.string()),
         ("source_file", pa.string()),
         ("published", pa.date32()),
-        ("batch_file", pa.string()),  # DocBin file, relative to the stage folder
-        ("position", pa.int64()),  # the Doc's place inside that file
+        ("input_hash", pa.string()),
+        ("from_cache", pa.bool_()),  # true: its claims are reused from the cache, it was not parsed again
+        ("tokens", pa.int64()),  # tokens of the parsed Doc; null when reused from the cache
+        ("batch_file", pa.string()),  # DocBin file relative to the stage folder, when Docs are kept; else null
+        ("position", pa.int64()),  # the Doc's place inside that file; null without one
     ]
 )
 
@@ -103,6 +107,11 @@ class Layout:
         return self.stage / "parsed_index.parquet"
 
     @property
+    def parsed_claims(self) -> Path:
+        """Claims the extractor read from the Docs parsed in the latest parse (not those reused from the cache)."""
+        return self.stage / "parsed_claims.parquet"
+
+    @property
     def parse_rejected(self) -> Path:
         return self.stage / "parse_rejected.parquet"
 
@@ -113,6 +122,11 @@ class Layout:
     @property
     def extract_rejected(self) -> Path:
         return self.stage / "extract_rejected.parquet"
+
+    @property
+    def cache(self) -> Path:
+        """Folder of the extraction cache: one Parquet file per extractor version (see stage.cache)."""
+        return self.work / "cache"
 
     def table(self, name: str) -> Path:
         """A table staged for checking."""
@@ -142,7 +156,7 @@ class Layout:
         folder must not overlap: a running one would lose its temporary files.
         """
         removed = []
-        for folder in (self.out, self.work, self.stage, self.tables):
+        for folder in (self.out, self.work, self.stage, self.tables, self.cache):
             with contextlib.suppress(FileNotFoundError):
                 for entry in os.scandir(folder):
                     if (_TEMP_NAME.fullmatch(entry.name) or _PROBE_NAME.fullmatch(entry.name)) and entry.is_file(

@@ -73,9 +73,17 @@ def test_second_run_gives_identical_tables(runs):
         assert (runs["out"] / f"{name}.parquet").read_bytes() == runs["published"][name]
 
 
-def test_stage_keeps_only_the_latest_parse(runs):
-    parsed = runs["out"] / ".counterclaim" / "stage" / "parsed"
-    assert len([p for p in parsed.iterdir() if p.is_dir()]) == 1
+def test_second_run_reuses_every_article_from_the_cache(runs):
+    def metadata(result, asset):
+        (materialization,) = result.asset_materializations_for_node(asset)
+        return {key: value.value for key, value in materialization.metadata.items()}
+
+    first, second = metadata(runs["first"], "parsed_articles"), metadata(runs["second"], "parsed_articles")
+    assert (first["parsed"], first["reused_from_cache"]) == (2, 0)
+    assert (second["parsed"], second["reused_from_cache"]) == (0, 2)
+    events = metadata(runs["second"], "claim_events")
+    assert (events["articles"], events["extracted"], events["reused_from_cache"]) == (2, 0, 2)
+    assert not (runs["out"] / ".counterclaim" / "stage" / "parsed").exists()  # Docs are not kept by default
 
 
 def test_missing_input_fails_the_first_asset_with_a_plain_message(run_job, tmp_path: Path):

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.publish import read_parquet, write_parquet_atomic
 from pipeline.stage import steps
-from pipeline.stage.checks import check_table
+from pipeline.stage.checks import check_frame, check_table
 from pipeline.stage.files import Layout
 from schemas import TABLES
 
@@ -49,3 +49,38 @@ def test_schema_failure_counts_rows_per_rule(layout):
     assert not result.ok
     assert result.rule_counts == {"reason must be one of vocab.REJECT_REASONS": 1}
     assert f"| {row} |" in result.failing_rows
+
+
+def whole(layout, name):
+    """The check of the staged table read whole, as one frame."""
+    return check_frame(name, read_parquet(layout.table(name)), lambda other: read_parquet(layout.table(other)))
+
+
+def test_chunked_check_finds_what_the_whole_frame_check_finds(layout):
+    claims = read_parquet(layout.table("claims"))
+    assert len(claims) >= 3, "the fixture articles yield several claims"
+    last = len(claims) - 1
+    claims.loc[last, "claim_id"] = claims.loc[0, "claim_id"]  # a duplicate in another chunk
+    claims.loc[1, "count"] = -5  # a column check
+    claims.loc[last, "evidence_end"] = 10**6  # past its article: the relation
+    write_parquet_atomic(claims, layout.table("claims"))
+    chunked = check_table(layout, "claims", chunk_rows=1)
+    expected = whole(layout, "claims")
+    assert not chunked.ok
+    assert chunked == expected
+    assert chunked.rule_counts["claim_id is unique"] == 2
+    assert f"| {last} |" in chunked.failing_rows and "| 0 |" in chunked.failing_rows
+
+
+def test_whole_table_problems_are_reported_once_however_many_chunks(layout):
+    rejected = read_parquet(layout.table("rejected"))
+    write_parquet_atomic(rejected.drop(columns=["detail"]), layout.table("rejected"))
+    chunked = check_table(layout, "rejected", chunk_rows=1)
+    assert not chunked.ok
+    assert chunked == whole(layout, "rejected")
+    assert chunked.rule_counts == {"missing column detail": 1}
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_chunked_check_of_passing_tables_counts_every_row(layout, name):
+    assert check_table(layout, name, chunk_rows=1) == whole(layout, name)

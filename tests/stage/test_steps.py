@@ -3,7 +3,10 @@
 import pandas as pd
 import pytest
 
+from spacy.tokens import DocBin
+
 from pipeline.extract import extract_claims
+from pipeline.extract.nlp import shared_nlp
 from pipeline.ingest import load_article
 from pipeline.publish import read_parquet
 from pipeline.stage import steps
@@ -36,12 +39,27 @@ def test_ingest_stages_articles_with_text_and_rejections(article_folder, tmp_pat
 def test_parse_writes_one_docbin_per_batch_and_keeps_only_the_latest(article_folder, tmp_path):
     layout = Layout(tmp_path / "out")
     steps.ingest_to_stage(layout, article_folder, extensions=(".txt", ".md"), max_bytes=100_000, batch_size=1)
-    first = steps.parse_to_stage(layout, batch_size=1)
-    second = steps.parse_to_stage(layout, batch_size=2)
+    first = steps.parse_to_stage(layout, batch_size=1, keep_docs=True)
+    second = steps.parse_to_stage(layout, batch_size=2, keep_docs=True)
     assert (first.parsed, first.batches) == (2, 2)
     assert (second.parsed, second.batches) == (2, 1)
     (run,) = layout.parsed_docs.iterdir()
     assert [p.name for p in run.iterdir()] == ["batch-00000.spacy"]
+    index = list(read_rows(layout.parsed_index, batch_size=10))
+    docs = list(DocBin().from_disk(run / "batch-00000.spacy").get_docs(shared_nlp().vocab))
+    assert [row["position"] for row in index] == [0, 1]
+    assert [len(doc) for doc in docs] == [row["tokens"] for row in index]
+
+
+def test_parse_keeps_no_docs_by_default(article_folder, tmp_path):
+    layout = Layout(tmp_path / "out")
+    steps.ingest_to_stage(layout, article_folder, extensions=(".txt", ".md"), max_bytes=100_000, batch_size=1)
+    summary = steps.parse_to_stage(layout, batch_size=1)
+    assert (summary.parsed, summary.reused, summary.processes) == (2, 0, 1)
+    assert not layout.parsed_docs.exists()
+    index = list(read_rows(layout.parsed_index, batch_size=10))
+    assert [(row["from_cache"], row["batch_file"]) for row in index] == [(False, None), (False, None)]
+    assert all(row["tokens"] > 0 for row in index)
 
 
 def test_claims_from_staged_docs_match_direct_extraction(article_folder, tmp_path):
