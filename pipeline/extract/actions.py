@@ -186,6 +186,40 @@ def _look_right(view, sent, span, mentions, trigs, starts, is_aircraft=False) ->
     return None
 
 
+def _joined_with_down(view: DocView, sent: Sentence, trig: Match, trigs: list[Match]) -> bool:
+    """A suppression word in one phrase with a shooting-down word: a total of both, so intercepted."""
+    if trig.label != "jam":
+        return False
+    words = view.words
+    for t in trigs:
+        if t.label != "down":
+            continue
+        lo, hi = (t.end, trig.start) if t.end <= trig.start else (trig.end, t.start)
+        between = words[lo:hi]
+        if 0 < len(between) <= 3 and ("or" in between or "and" in between):
+            return True
+    return False
+
+
+def _describes_other(view: DocView, sent: Sentence, trig: Match, mentions) -> bool:
+    """"five rockets fired by HIMARS launchers and 31 drones": a participle that describes
+    the item before it, not a verb for the items after it."""
+    words = view.words
+    after = words[trig.end] if trig.end < sent.end else ""
+    return trig.label == "launch" and any(m[1] == trig.start for m in mentions) and after in ("by", "from", "at", "against", "toward", "towards")
+
+
+def _noun_use(view: DocView, sent: Sentence, trig: Match) -> bool:
+    """"multiple launch rocket system", "launch site": the word names a thing, not an act."""
+    words = view.words
+    w = words[trig.start]
+    after = words[trig.end] if trig.end < sent.end else ""
+    before = words[trig.start - 1] if trig.start > sent.start else ""
+    return w in ("launch", "launches", "fire", "strike") and (
+        before in ("multiple", "rocket") or after in ("rocket", "rockets", "system", "systems", "site", "sites", "pad", "pads", "platform", "vehicle", "vehicles", "complex", "complexes", "tube", "tubes")
+    )
+
+
 def _in_object_list(view: DocView, a: int, b: int, mentions: list[tuple[int, int]]) -> bool:
     """Only other counted items and list words between a trigger and the mention."""
     k = a
@@ -224,6 +258,10 @@ def _right_frame(view: DocView, sent: Sentence, group: list[Match], is_aircraft:
                 return Link("intercepted", trig, passive)  # a lost aircraft was brought down
             return Link("suppressed", trig, passive)
         if label == "launch" and passive:
+            joined = next((t for t in triggers_in(view, sent) if t.label == "down" and t.start > trig.end
+                           and view.words[trig.end : t.start] == ["and"]), None)
+            if joined is not None:
+                return Link("intercepted", joined, True)  # "were detected and destroyed"
             return Link("launched", trig, True)
         if label == "strike" and not passive:
             return Link("hit", trig, False)
@@ -250,6 +288,7 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
         if w in CLAUSE_BREAKS:
             break
         ending = [t for t in trigs if t.end - 1 == k or (t.start <= k < t.end)]
+        ending = [t for t in ending if not _describes_other(view, sent, t, mentions) and not _noun_use(view, sent, t)]
         if ending:
             nearest = ending
             break
@@ -280,8 +319,8 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
                 return Link("launched", trig, True)  # "the region was attacked by 27 drones"
             return Link("hit", trig, True)  # "the ship was hit by two missiles"
         return None
-    if "down" in labels:
-        return Link("intercepted", trig)
+    if "down" in labels or _joined_with_down(view, sent, trig, trigs):
+        return Link("intercepted", trig)  # "shot down or electronically suppressed 341 of the drones"
     if "launch" in labels and words[trig.start] not in ("struck", "hit", "attacked", "targeted"):
         return Link("launched", trig)
     if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress", "lost"):

@@ -69,6 +69,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
     cumulative_block = None
     block_target: dict[int, Location] = {}
     skipped: set[tuple] = set()  # counts the body gives as cumulative: a headline repeating them is too
+    last_set: str | None = None  # "breaking the drones down by region": the set a list counts
     for s, sent in enumerate(sentences):
         if sent.kind == "heading":
             continue
@@ -80,10 +81,11 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         whole = any(c.start - sent.start <= 3 for c in cumulative) or (
             cumulative_block == sent.block and not dates[s]
         )
-        mentions = find_mentions(view, sent, antecedents)
+        mentions = find_mentions(view, sent, antecedents, hint=last_set)
         sentence_drafts: list[Draft] = []
         cumulative_hit = False
         ghosts = [m for m in mentions if m.kind == "ghost"]
+        last_set = ghosts[-1].cls if ghosts and sent.end - ghosts[-1].end <= 8 else (None if mentions else last_set)
         mentions = [m for m in mentions if m.kind != "ghost"]
         for m in mentions:
             if whole or _cumulative(view, cumulative, m):
@@ -95,24 +97,17 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             if action is None and m.kind == "bare" and m.parent is not None and m.parent.action:
                 nxt = words[m.end] if m.end < sent.end else ""
                 if nxt in ("over", "in", "above", "near", "across", "on", "off", "outside", "around", "each", "apiece") \
-                        or m.region_hint or sent.kind == "item":
+                        or m.region_hint or sent.kind == "item" or m.copular:
                     action = m.parent.action  # a breakdown item: "including 36 over the Rostov region"
-            if action is None and m.start - 1 >= sent.start and words[m.start - 1] in ("including", "among") \
-                    and (m.start - 2 < sent.start or words[m.start - 2] in (",", "(", "\u2014", "-")):
-                total = next((d for d in reversed(sentence_drafts) if d.mention is not None and d.mention.end <= m.start), None)
-                if total is not None:
-                    action = total.action  # "215 weapons, including 206 drones and 9 missiles": the parts of a total
-            if action is None and _continues_list(words, m, sentence_drafts):
-                action = sentence_drafts[-1].action  # "..., including 206 drones, and 9 missiles"
             if action is None:
                 others = [(o.start, o.end) for o in mentions if o is not m]
                 link = link_action(view, sent, (m.start, m.end), m.head, others, is_aircraft=m.is_aircraft)
-                if link is None:
-                    action = _gapped(view, sent, m, sentence_drafts)
+                if link is not None:
+                    action = link.action
+                else:
+                    action = _part_of_total(words, sent, m, sentence_drafts) or _gapped(view, sent, m, sentence_drafts)
                     if action is None:
                         continue
-                else:
-                    action = link.action
             m.action = action
             count = _resolve_count(m, antecedents, mentions)
             if count is False:
@@ -120,7 +115,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             if m.definite and _restates(m, count, action, drafts + sentence_drafts, claimant_hint=_claimant_for(speakers[s], defaults[s], m.start, m.start)):
                 continue
             if m.cls == "missile" and m.model is None:
-                _inherit_model(m, count, drafts + sentence_drafts)
+                _inherit_model(m, count, drafts + sentence_drafts,
+                               _claimant_for(speakers[s], defaults[s], m.start, m.start), action)
             position = link.trigger.start if link is not None and link.trigger is not None else m.start
             claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
             loc = _location_for(view, sent, locs[s], m, mentions, action)
@@ -336,10 +332,12 @@ def _resolve_count(m: Mention, antecedents: list[Mention], mentions: list[Mentio
 MISSILES = {"missile", "ballistic_missile", "cruise_missile", "rocket"}
 
 
-def _inherit_model(m: Mention, count, earlier: list[Draft]) -> None:
-    """"Ukraine fired six US-made missiles" after "six missiles, known as ATACMS": the same six."""
+def _inherit_model(m: Mention, count, earlier: list[Draft], claimant: Claimant | None = None, action: str | None = None) -> None:
+    """"Ukraine fired six US-made missiles" after "six missiles, known as ATACMS": the same six,
+    told by the same source."""
     for d in reversed(earlier):
-        if d.count == count and d.model and d.cls in MISSILES:
+        same_source = claimant is None or d.claimant is None or d.claimant.resolve(d.action) == claimant.resolve(d.action)
+        if d.count == count and d.model and d.cls in MISSILES and same_source and action != "hit":
             m.model, m.cls = d.model, d.cls
             return
 
@@ -363,6 +361,23 @@ def _then_action(view: DocView, sent: Sentence, link, mentions: list[Mention], m
         if "and" in between and any(w in ("were", "was") for w in between[between.index("and") :]) \
                 and not any(w in (";", "while", "but") for w in between):
             return "intercepted" if t.label == "down" else "suppressed"
+    return None
+
+
+def _part_of_total(words, sent: Sentence, m: Mention, earlier: list[Draft]) -> str | None:
+    """"215 weapons, including 206 drones, and 9 missiles", "among them nine Kinzhals": the
+    parts of a total share its action when they have no verb of their own."""
+    lead = words[max(sent.start, m.start - 2) : m.start]
+    part = (
+        (lead and lead[-1] in ("including", "among") and (len(lead) < 2 or lead[0] in (",", "(", "\u2014", "-")))
+        or lead in (["among", "them"], ["including", "them"], ["of", "which"])
+    )
+    if part:
+        total = next((d for d in reversed(earlier) if d.mention is not None and d.mention.end <= m.start), None)
+        if total is not None:
+            return total.action
+    if _continues_list(words, m, earlier):
+        return earlier[-1].action
     return None
 
 

@@ -52,6 +52,7 @@ class Mention:
     definite: bool = False  # "the missile", "the pair of missiles": may restate an earlier count
     region_hint: str | None = None  # "the Rostov region accounted for 25"
     place: object = None  # where the claim built from this mention was placed
+    copular: bool = False  # "372 were drones": a part of its parent, named by kind
     children: list = field(default_factory=list)
 
     @classmethod
@@ -66,8 +67,12 @@ class Mention:
         )
 
 
-def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention]) -> list[Mention]:
-    """Counted munitions in a sentence, stated and implied, left to right."""
+def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hint: str | None = None) -> list[Mention]:
+    """Counted munitions in a sentence, stated and implied, left to right.
+
+    `hint` is the class of an uncounted set the text named just before ("breaking the drones
+    down by region as follows:"), which implied counts then refer to.
+    """
     words = view.words
     out: list[Mention] = []
     muns = find_munitions(view, sent)
@@ -77,6 +82,10 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention]) -> 
     covered = set()
     for m in out:
         covered.update(range(m.start, m.end))
+    if hint is not None:
+        preferred = [a for a in antecedents if a.cls == hint and a.kind != "ghost"]
+        if preferred:
+            antecedents = [a for a in antecedents if a not in preferred] + preferred[-1:]
     out += _implied(view, sent, out, covered, antecedents, muns)
     out.sort(key=lambda m: (m.start, m.end))
     for m in out:
@@ -379,9 +388,14 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
         parent = _antecedent(stated, antecedents, k)
         nxt = words[end] if end < sent.end else ""
         hint = None
+        copula = None
         implied = False
         if nxt in BREAKDOWN_PREPS and any(end < p <= end + 6 for p in place_starts):
             implied = True  # "36 over the Rostov region"
+        elif nxt in ("were", "was") and any(n.start in (end + 1, end + 2) for n in muns):
+            implied = True  # "Of those, 372 were drones and 26 were missiles": the kind of each part
+            noun = next(n for n in muns if n.start in (end + 1, end + 2))
+            copula = noun
         elif nxt in ("were", "was", "had", "have", "more", "others", "reached", "hit", "struck", "fell", "did", "failed", "never") \
                 or end in trigger_starts:
             implied = True  # "33 were suppressed", "30 shot down and 20 lost to electronic warfare"
@@ -404,6 +418,9 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
         if implied and parent is not None:
             m = _from_parent(parent, q.start, end, k, q, antecedents)
             m.region_hint = hint
+            if copula is not None:
+                m.cls, m.model, m.end, m.copular = copula.cls, copula.model, copula.end, True
+                covered.update(range(q.start, copula.end))
             if hint and nxt in ("each", "apiece"):
                 m.distribute = True
             out.append(m)
