@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -49,9 +50,16 @@ def parse_front_matter(text: str) -> FrontMatter:
         return FrontMatter({}, 0, (_warning("no closing '---' line"),))
     closing_end = text.find("\n", closing.start())
     body_start = len(text) if closing_end == -1 else closing_end + 1
+    block = text[opening_end + 1 : closing.start()]
     try:
-        metadata = _HANDLER.load(text[opening_end + 1 : closing.start()], Loader=_Loader)
+        metadata = _HANDLER.load(block, Loader=_Loader)
     except yaml.YAMLError as exc:
+        lines = _key_value_lines(block)
+        if lines:
+            # "title: Drones, bombs and Iskanders: what officials said" is not valid YAML, but a
+            # person reads it as a title: keep each "key: value" line as written
+            reason = f"front matter is not valid YAML ({_yaml_reason(exc)}); read it line by line as 'key: value'"
+            return FrontMatter(lines, body_start, (reason,))
         return FrontMatter({}, body_start, (_warning(_yaml_reason(exc)),))
     if metadata is None:
         return FrontMatter({}, body_start, ())
@@ -60,6 +68,25 @@ def parse_front_matter(text: str) -> FrontMatter:
         reason = f"expected 'key: value' lines, found {found}"
         return FrontMatter({}, body_start, (_warning(reason),))
     return FrontMatter(metadata, body_start, ())
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _key_value_lines(block: str) -> dict[str, str]:
+    """Each 'key: value' line of a block, split at the first colon; empty when any line is not one."""
+    out: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _KEY_LINE.match(line)
+        if m is None or m.group(2)[:1] in tuple("[{&*!|>%@`"):
+            return {}  # not plain "key: value" text: genuinely malformed
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        out[m.group(1)] = value
+    return out
 
 
 def _warning(reason: str) -> str:

@@ -39,7 +39,7 @@ def test_front_matter_at_the_end_of_the_text():
 @pytest.mark.parametrize(
     ("text", "body", "reason"),
     [
-        ("---\ntitle: a: b\n---\nThe body.", "The body.", "mapping values are not allowed here (line 2)"),
+        ("---\ntitle: [unclosed\n---\nThe body.", "The body.", "expected ',' or ']', but got '<stream end>' (line 3)"),
         ("---\n- one\n- two\n---\nThe body.", "The body.", "expected 'key: value' lines, found a list"),
         ("---\njust a sentence\n---\nThe body.", "The body.", "expected 'key: value' lines, found plain text"),
         ("---\ntitle: never closed\nThe body.", "---\ntitle: never closed\nThe body.", "no closing '---' line"),
@@ -57,3 +57,11 @@ def test_impossible_date_stays_a_string_for_later_checks():
     front = parse_front_matter("---\ntitle: T\npublished: 2025-13-45\n---\nbody")
     assert front.metadata == {"title": "T", "published": "2025-13-45"}
     assert front.warnings == ()
+
+
+def test_a_colon_inside_a_plain_title_is_read_line_by_line():
+    text = "---\ntitle: Bombs, drones and missiles: what officials said\npublished: 2026-02-16\n---\nThe body."
+    front = parse_front_matter(text)
+    assert front.metadata == {"title": "Bombs, drones and missiles: what officials said", "published": "2026-02-16"}
+    assert text[front.body_start :] == "The body."
+    assert len(front.warnings) == 1 and "not valid YAML" in front.warnings[0]
