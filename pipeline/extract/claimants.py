@@ -120,7 +120,7 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
     if code is None or code not in regions:
         return None
     region = regions[code]
-    installed = None
+    installed = lexicon.load("claimants.yaml")["regional_officials"].get("occupied", {}).get(region.code)
     window = " ".join(view.words[max(sent.start, role.start - 5) : role.end + 5]).replace(" - ", "-")
     if region.country == "UA" and any(w in window for w in ("russian-installed", "moscow-installed", "occupation", "russia-installed", "annexed", "occupied", "russian-appointed", "moscow-appointed", "kremlin-installed")):
         installed = "RU"

@@ -14,7 +14,7 @@ from .dates import DateMention, find_dates, pick_date
 from .document import DocView, Sentence
 from .mentions import Mention, find_mentions
 from .model import Claim
-from .places import Location, attach_regions, find_locations, merge, scope_location
+from .places import ATTACH_GAP, Location, attach_regions, find_locations, merge, scope_location
 from .gazetteer import load_regions
 
 CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "however"}
@@ -70,7 +70,14 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
     block_target: dict[int, Location] = {}
     skipped: set[tuple] = set()  # counts the body gives as cumulative: a headline repeating them is too
     last_set: str | None = None  # "breaking the drones down by region": the set a list counts
+    block_frame: dict[int, Location] = {}  # "Kharkiv region." opening a paragraph: where its claims happened
+    section_frame: Location | None = None  # a line "Kharkiv region:" above the paragraphs it heads
     for s, sent in enumerate(sentences):
+        label = _block_label(view, sent, locs[s])
+        if _alone_in_block(view, sent) and (label is not None or sent.kind == "heading"):
+            section_frame = label
+        elif label is not None:
+            block_frame[sent.block] = label
         if sent.kind == "heading":
             continue
         words = view.words
@@ -127,6 +134,9 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             if loc is None and m.kind == "part" and m.parent is not None and m.parent.action == "launched" \
                     and m.parent.place is not None and action == "hit":
                 loc = m.parent.place  # "launched three missiles at Kharkiv; two of them hit homes"
+            frame = block_frame.get(sent.block, section_frame)
+            if loc is None and frame is not None and (action != "launched" or _region_anaphor(words, m, sent)):
+                loc = frame  # "Kharkiv region. ... destroyed 11 drones over the region"
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
             if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
@@ -146,7 +156,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                                              claimant, loc, when, m.start + 1, from_title=sent.kind == "title"))
         sentence_drafts += _every_one_of_them(view, sent, sentence_drafts, drafts, mentions)
         for c in find_captures(view, sent, locs[s], ctx.last_settlement):
-            loc = _capture_location(c.location, locs[s], ctx)
+            loc = _capture_location(c.location, locs[s], ctx, view.words)
             claimant = _claimant_for(speakers[s], defaults[s], c.trigger.start, c.location.start)
             when = _date_for(dates[s], c.trigger.start, prev_date, ctx, sent, s, sentences, dates)
             side = c.subject_side
@@ -415,6 +425,30 @@ def _text_place_region(loc: Location, locs: list[Location], claimant: Claimant |
                     region.latitude, region.longitude, (region.code,), "text")
 
 
+def _block_label(view: DocView, sent: Sentence, locs: list[Location]) -> Location | None:
+    """A paragraph that opens with a place alone ("Kharkiv region.") is about that place."""
+    if sent.end - sent.start > 5 or len(locs) != 1 or not locs[0].admin1:
+        return None
+    first_of_block = sent.index == 0 or view.sentences[sent.index - 1].block != sent.block
+    rest = [w for k, w in enumerate(view.words[sent.start : sent.end], sent.start) if not (locs[0].start <= k < locs[0].end)]
+    if first_of_block and all(w in (".", ":", "-", "\u2013", "\u2014", "region", "oblast") for w in rest):
+        return locs[0]
+    return None
+
+
+def _alone_in_block(view: DocView, sent: Sentence) -> bool:
+    """The sentence is its block's only one: a line of its own."""
+    before = sent.index > 0 and view.sentences[sent.index - 1].block == sent.block
+    after = sent.index + 1 < len(view.sentences) and view.sentences[sent.index + 1].block == sent.block
+    return not before and not after
+
+
+def _region_anaphor(words, m: Mention, sent: Sentence) -> bool:
+    """"at the region", "on the region": a launch aimed at the region the paragraph is about."""
+    tail = " ".join(words[m.end : sent.end])
+    return any(p in tail for p in ("the region", "the oblast", "the city"))
+
+
 def _official_region(claimant: Claimant | None) -> Location | None:
     """A governor's claim with no place stated happened in the governor's region."""
     if claimant is None or claimant.kind != "regional_official" or not claimant.region:
@@ -547,11 +581,17 @@ def _region_only(code: str, like: Location) -> Location:
     return Location(like.start, like.end, "admin1", code, r.country, None, r.latitude, r.longitude, (code,), "region")
 
 
-def _capture_location(loc: Location, locs: list[Location], ctx: Context) -> Location:
+def _capture_location(loc: Location, locs: list[Location], ctx: Context, words: list[str]) -> Location:
+    """A captured settlement's region: the one written right after it ("Lukyantsy in the
+    Kharkov region"), else the one its sentence names, else the one the text is about."""
     if loc.admin1:
         return loc
     regions = load_regions()
     named = [l for l in locs if l.admin1 and l.kind in ("region", "place") and l is not loc]
+    after = [l for l in named if l.start >= loc.end and l.start - loc.end <= 7]
+    after = [l for l in after if all(w in ATTACH_GAP or w == "and" for w in words[loc.end : l.start])]
+    if after:
+        named = after[:1]
     code = named[0].admin1 if named else ctx.region
     if code and code in regions:
         r = regions[code]

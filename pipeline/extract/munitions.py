@@ -16,7 +16,7 @@ from .document import DocView, Match, Sentence
 
 PLURAL_EXEMPT = {"atacms", "himars", "uas", "nasams", "gmlrs", "usvs", "scalp", "kabs", "aircraft"}
 LAUNCH_PREPS = {"by", "from"}
-TYPE_TAILS = {"type", "types", "class", "family", "variant", "variants", "modification"}
+TYPE_TAILS = {"type", "types", "class", "family", "variant", "variants", "modification", "system", "systems", "launcher", "launchers", "mlrs"}
 
 
 @dataclass(frozen=True)

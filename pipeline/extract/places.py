@@ -279,7 +279,11 @@ def scope_location(
     usable = []
     dropped: list[Location] = []
     for loc in inside:
-        attached_to_dropped = any(0 <= loc.start - d.end <= 2 and all(w in ("in", ",", "of", "the") for w in words[d.end : loc.start]) for d in dropped)
+        attached_to_dropped = any(
+            0 <= loc.start - d.end <= 3
+            and all(w in ("in", ",", "of", "the", "and", "region", "regions", "oblast", "oblasts", "krai") for w in words[d.end : loc.start])
+            for d in dropped
+        )
         if attached_to_dropped or _excluded(words, loc, sent.start, action) or not introduced(words, loc, sent.start, inside):
             dropped.append(loc)
             continue

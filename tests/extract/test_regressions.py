@@ -150,6 +150,56 @@ CASES += [
     ),
 ]
 
+SEVASTOPOL_GOVERNOR = ("Governor of Sevastopol", "regional_official", "RU")
+
+CASES += [
+    (  # a copular breakdown of a launched total
+        "Russia launched 400 aerial weapons overnight; 372 were drones and 28 were missiles, the air force said.",
+        [
+            munition("launched", 400, "exact", "mixed", attacker="RU", by=UA_AF),
+            munition("launched", 372, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("launched", 28, "exact", "missile", attacker="RU", by=UA_AF),
+        ],
+    ),
+    (  # "among them": a part of the total, with its own model
+        "Russia launched 45 drones overnight, among them 30 Shaheds, the Ukrainian Air Force said.",
+        [
+            munition("launched", 45, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("launched", 30, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+        ],
+    ),
+    (  # "shot down or suppressed": one neutralised total, coded as intercepted
+        "Russia launched 120 drones overnight; 98 were shot down or suppressed by electronic warfare, the air force said.",
+        [
+            munition("launched", 120, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("intercepted", 98, "exact", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
+    (  # the Russian-installed head of an occupied region speaks for Russia, about that region
+        "Sevastopol governor Mikhail Razvozhayev said air defences shot down six drones over the city overnight.",
+        [munition("intercepted", 6, "exact", "uav", attacker="UA", by=SEVASTOPOL_GOVERNOR, at=("UA-40", "UA"))],
+    ),
+    (  # a paragraph opened by a place alone is about that place
+        "Kharkiv region. Air defences destroyed 11 drones over the region overnight, the air force said.",
+        [munition("intercepted", 11, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-63", "UA"))],
+    ),
+    (  # a label on a line of its own heads the paragraphs below it, up to the next label
+        "Kharkiv region:\nAir defences destroyed 11 drones, the air force said.\n\n"
+        "Odesa region:\nTwo drones hit a port, the air force said.",
+        [
+            munition("intercepted", 11, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-63", "UA")),
+            munition("hit", 2, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-51", "UA")),
+        ],
+    ),
+    (  # captured settlements take the region written right after them
+        "Russian forces captured Lukyantsy and Hlyboke in the Kharkiv region, the Russian Defence Ministry said.",
+        [
+            capture("Lukyantsy", "UA-63", "UA", attacker="RU", by=RU_MOD),
+            capture("Hlyboke", "UA-63", "UA", attacker="RU", by=RU_MOD),
+        ],
+    ),
+]
+
 NO_CLAIM = [
     "Russia could launch up to 300 missiles in a single strike, Zelensky warned.",
     "Russia denied that its forces had shot down 12 Ukrainian drones.",
