@@ -234,6 +234,15 @@ def summary_line(kept: int, quarantined: Mapping[str, int]) -> str:
     return f"{kept} kept, {total} quarantined" + (f" ({reasons})" if total else "")
 
 
+@contextlib.contextmanager
+def _warnings_shown(verbose: bool):
+    """Library warnings reach the terminal only with --verbose."""
+    with warnings.catch_warnings():
+        if not verbose:
+            warnings.simplefilter("ignore")
+        yield
+
+
 def extract_command(args: argparse.Namespace) -> int:
     if args.dask_address and args.executor not in (None, "dask"):
         raise RunFailed(f"--dask-address needs the dask executor, not {args.executor}")
@@ -246,9 +255,7 @@ def extract_command(args: argparse.Namespace) -> int:
         "processes": args.processes,
         "keep_docs": args.keep_docs,
     }
-    with warnings.catch_warnings():
-        if not args.verbose:
-            warnings.simplefilter("ignore")
+    with _warnings_shown(args.verbose):
         executor = args.executor or ("dask" if args.dask_address else "in_process")
         metadata = run_extract(settings, verbose=args.verbose, executor=executor, dask_address=args.dask_address)
     print(summary_line(metadata["kept"], metadata["quarantined_by_reason"]))
@@ -262,9 +269,7 @@ def release_command(args: argparse.Namespace) -> int:
         "include_samples": args.include_samples,
         "accuracy_file": args.accuracy_file,
     }
-    with warnings.catch_warnings():
-        if not args.verbose:
-            warnings.simplefilter("ignore")
+    with _warnings_shown(args.verbose):
         metadata = run_release(args.data_dir, release, verbose=args.verbose)
     print(f"released {args.version} to {metadata['path']} ({metadata['claims']} claims, {metadata['articles']} articles)")
     return 0

@@ -98,14 +98,7 @@ def validate(name: str, df: pd.DataFrame) -> ValidationReport:
             table=name, ok=False, summary=_summarise(failures), failures=failures, data=None, source=df
         )
     n = len(validated)
-    return ValidationReport(
-        table=name,
-        ok=True,
-        summary=f"{_plural(n, 'row')} {'passes' if n == 1 else 'pass'} every rule",
-        failures=pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS}),
-        data=validated,
-        source=df,
-    )
+    return _passed(name, n, data=validated, source=df)
 
 
 def unique_columns(name: str) -> list[str]:
@@ -175,14 +168,7 @@ def validate_chunks(
             if labels:
                 failing_rows.append(chunk.loc[chunk.index.isin(list(labels))])
     if not failures:
-        return ValidationReport(
-            table=name,
-            ok=True,
-            summary=f"{_plural(n, 'row')} {'passes' if n == 1 else 'pass'} every rule",
-            failures=pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS}),
-            data=None,
-            source=None,
-        )
+        return _passed(name, n, data=None, source=None)
     all_failures = pd.concat(failures, ignore_index=True)
     all_failures["index"] = all_failures["index"].astype(object).where(all_failures["index"].notna(), None)
     source = pd.concat(failing_rows) if failing_rows else None
@@ -316,6 +302,18 @@ def _cell(value: Any, width: int | None) -> str:
     if width is not None and len(text) > width:
         text = text[: width - 1] + "…"
     return text.replace("|", "\\|")
+
+
+def _passed(name: str, n: int, data: pd.DataFrame | None, source: pd.DataFrame | None) -> ValidationReport:
+    """The report of a table whose every row passed."""
+    return ValidationReport(
+        table=name,
+        ok=True,
+        summary=f"{_plural(n, 'row')} {'passes' if n == 1 else 'pass'} every rule",
+        failures=pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS}),
+        data=data,
+        source=source,
+    )
 
 
 def _plural(n: int, word: str) -> str:
