@@ -116,6 +116,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     release.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
     release.set_defaults(handler=release_command)
+    score = commands.add_parser(
+        "score",
+        help="compare extracted claims with gold claims coded by the annotation guide",
+        description=(
+            "Score the claims in PRED against the gold claims in GOLD at four levels (core, located, attributed, "
+            "full): precision, recall and F1, matching claims article by article."
+        ),
+    )
+    score.add_argument(
+        "--gold", required=True, metavar="GOLD",
+        help="gold claims (.jsonl), or a corpus folder holding gold.jsonl beside articles/",
+    )
+    score.add_argument(
+        "--pred", required=True, metavar="PRED",
+        help="extracted claims: an output folder holding claims.parquet, or a .parquet/.jsonl/.csv file",
+    )
+    score.add_argument(
+        "--errors", nargs="?", const="full", choices=("core", "located", "attributed", "full"), metavar="LEVEL",
+        help="also list the missing and spurious claims at LEVEL (default: full)",
+    )
+    score.add_argument("--json", action="store_true", help="print the figures as JSON (the release's --accuracy file)")
+    score.set_defaults(handler=score_command)
     return parser
 
 
@@ -273,6 +295,28 @@ def release_command(args: argparse.Namespace) -> int:
         metadata = run_release(args.data_dir, release, verbose=args.verbose)
     print(f"released {args.version} to {metadata['path']} ({metadata['claims']} claims, {metadata['articles']} articles)")
     return 0
+
+
+def score_command(args: argparse.Namespace) -> int:
+    import json
+
+    from pipeline import evaluate
+
+    try:
+        gold, articles = evaluate.load_gold(args.gold)
+        result = evaluate.score(gold, evaluate.load_pred(args.pred), articles)
+    except evaluate.EvaluationError as exc:
+        raise RunFailed(str(exc)) from None
+    if args.json:
+        errors = {args.errors: result["errors"][args.errors]} if args.errors else None
+        print(json.dumps({**result, "errors": errors} if errors else _without(result, "errors"), indent=2, default=str))
+    else:
+        print(evaluate.report(result, errors=args.errors))
+    return 0
+
+
+def _without(mapping: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if k != key}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """`counterclaim extract` as users run it: a subprocess, an exit code, one summary or error line."""
 
+import json
 import subprocess
 import sys
 
@@ -69,3 +70,32 @@ def test_a_dask_address_needs_the_dask_executor(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (
         "counterclaim: error: --dask-address needs the dask executor, not multiprocess"
     )
+
+
+def test_score_compares_claims_with_gold_and_prints_the_levels(tmp_path, capsys):
+    base = {"action": "intercepted", "count": 12, "count_qualifier": "exact", "munition_class": "uav",
+            "attacker": "UA", "claimant_kind": "ministry_of_defence", "claimant_country": "RU",
+            "location_country": "RU", "location_admin1": "RU-BEL", "event_date": "2025-03-14"}
+    gold = [{"article": "a", **base}, {"article": "a", **base, "count": 3}]
+    pred = [{"source_file": "a.txt", **base}, {"source_file": "a.txt", **base, "count": 3, "event_date": "2025-03-13"}]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in pred))
+    gold_file, out = str(tmp_path / "gold.jsonl"), str(tmp_path / "out")
+
+    assert main(["score", "--gold", gold_file, "--pred", out, "--errors"]) == 0
+    text = capsys.readouterr().out
+    assert "1 articles, 2 gold claims, 2 predicted" in text
+    assert "core         1.000  1.000  1.000     2" in text
+    assert "full         0.500  0.500  0.500     1" in text
+    assert "missing  action=intercepted count=3" in text
+
+    assert main(["score", "--gold", gold_file, "--pred", out, "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["levels"]["full"] == {"tp": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert "errors" not in figures
+
+
+def test_score_with_a_missing_file_is_one_clear_line(tmp_path, capsys):
+    assert main(["score", "--gold", str(tmp_path / "none.jsonl"), "--pred", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.strip() == f"counterclaim: error: {tmp_path / 'none.jsonl'} does not exist"

@@ -277,6 +277,28 @@ def _down_or_jam(view: DocView, sent: Sentence, trig: Match) -> str:
     return "intercepted"
 
 
+STRUCK = {"struck", "hit", "hits", "hitting", "strike", "strikes", "striking"}
+OBJECT_ENDS = {"near", "in", "at", "on", "over", "outside", "off", "inside", "close", "overnight", ","}
+AREA_WORDS = {
+    "city", "cities", "capital", "region", "regions", "oblast", "oblasts", "town", "towns", "village",
+    "villages", "country", "territory", "territories", "area", "areas", "district", "districts",
+    "settlement", "settlements", "front", "positions", "peninsula",
+}
+
+
+def _struck_target(view: DocView, trig: Match, with_at: int, mentions) -> bool:
+    """"struck a radar station with several drones": the drones hit that target. Not so for a
+    place ("struck Kharkiv with 20 drones", an attack) or no object ("struck with 27 drones")."""
+    words = view.words
+    if words[trig.start] not in STRUCK or trig.end >= with_at:
+        return False
+    end = next((k for k in range(trig.end, with_at) if words[k] in OBJECT_ENDS), with_at)
+    obj = words[trig.end : end]
+    if not obj or any(w in AREA_WORDS for w in obj) or any(trig.end <= m[0] < with_at for m in mentions):
+        return False
+    return not view.in_range("places", trig.end, end)
+
+
 def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link | None:
     words = view.words
     prev = span[0] - 1
@@ -308,7 +330,9 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
     if "hit_nouns" in labels and (not gap or gap[-1] in ("by",)):
         return Link("hit", trig)
     if before == "with" and labels & {"strike", "attempt", "launch"}:
-        return Link("launched", trig)
+        if _struck_target(view, trig, prev, mentions):
+            return Link("hit", trig)  # "its units struck a radar station with several drones"
+        return Link("launched", trig)  # "attacked the region with 40 drones"
     if before == "by" and "attempt" in labels and len(gap) <= 2:
         return Link("launched", trig)  # "carried out an attack by 21 drones"
     if words[trig.end - 1] == "with" and labels & {"launch"}:

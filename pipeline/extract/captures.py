@@ -21,9 +21,11 @@ FUNCTION_WORDS = {
 }
 NOT_SETTLEMENTS = {"europe", "asia", "africa", "america", "nato", "eu", "washington", "kremlin", "west", "east", "ukraine", "russia"}
 ANAPHORS = {"village", "town", "settlement", "city", "hamlet"}
-OBJECT_SKIP = {"russian", "ukrainian", "russian-held", "ukrainian-held", "occupied", '"', "\u201c", "\u201d", "'", "the", "village", "of", "town", "settlement", "settlements", "villages", "city", "nearby", "small", "key", "strategic", "eastern", "frontline", "front-line", "back", "all", "fully", "over", "its", "full", "control", "hamlet"}
+OBJECT_SKIP = {"russian", "ukrainian", "russian-held", "ukrainian-held", "occupied", '"', "\u201c", "\u201d", "'", "the", "village", "of", "town", "settlement", "settlements", "villages", "city", "nearby", "small", "key", "strategic", "eastern", "frontline", "front-line", "back", "all", "fully", "over", "its", "full", "control", "hamlet", "neighbouring", "neighboring", "adjacent"}
 CLAIMED_NEEDS = {"village", "town", "settlement", "city", "villages", "settlements"}
 SETTLEMENT_KINDS = {"place", "text"}
+ATTEMPTS = {"trying", "tried", "try", "tries", "attempting", "attempted", "attempt", "attempts", "bid", "seeking", "aiming", "hoping", "struggling", "pushing", "push"}
+NOUN_TRIGGERS = {"liberation", "capture", "recapture", "taking", "fall"}
 STOP = {";", "while", "whereas", "but", "although", "because", "as", "after", "before", "which", "where", "when"}
 
 
@@ -46,6 +48,8 @@ def find_captures(view: DocView, sent: Sentence, locs: list[Location], last_sett
             continue
         if is_negated(view, trig, sent.start) or is_modal(view, trig, sent.start) or is_denied(view, trig, sent.start):
             continue
+        if any(w in ATTEMPTS for w in words[max(sent.start, trig.start - 4) : trig.start]):
+            continue  # "the city Russia has been trying to capture": an aim, not a capture
         word = words[trig.start]
         if word in ("claimed", "took", "taken", "lost", "lose") and not _claimed_ok(view, sent, trig, locs):
             continue
@@ -130,6 +134,9 @@ def _subjects(view: DocView, sent: Sentence, trig: Match, locs: list[Location], 
         return []
     cands = [l for l in locs if l.kind in SETTLEMENT_KINDS and l.end <= trig.start]
     cands = [l for l in cands if not any(w in STOP for w in words[l.end : trig.start])]
+    if words[trig.start] in NOUN_TRIGGERS:
+        # "Bakhmut's capture", "Avdiivka's fall": the name right before the noun, nothing further
+        cands = [l for l in cands if all(w in ("'s", "\u2019s", "the") for w in words[l.end : trig.start])]
     if not cands:
         raw = _raw_name(view, sent, sent.start)
         # "Pishchane has been captured by Russian troops": a name opening the clause
@@ -149,7 +156,9 @@ def _anaphor(view: DocView, sent: Sentence, trig: Match) -> bool:
     words = view.words
     lo = max(sent.start, trig.start - 6)
     window = words[lo : trig.end + 4]
-    return any(w in ANAPHORS and i > 0 and window[i - 1] in ("the", "that") for i, w in enumerate(window))
+    # "the village was liberated"; not "closer to the town of Kurakhove, ... seized a village"
+    return any(w in ANAPHORS and i > 0 and window[i - 1] in ("the", "that") and window[i + 1 : i + 2] != ["of"]
+               for i, w in enumerate(window))
 
 
 def _subject_side(view: DocView, sent: Sentence, trig: Match) -> str | None:

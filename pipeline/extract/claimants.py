@@ -136,13 +136,20 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
 
 
 def find_speakers(view: DocView, sent: Sentence, context_side: str | None, context_region: str | None,
-                  context_official: Claimant | None = None, context_person: Claimant | None = None) -> list[Speaker]:
-    """Claimants in a sentence that stand next to a reporting word."""
+                  context_official: Claimant | None = None, context_person: Claimant | None = None,
+                  context_bodies: dict[str, Claimant] | None = None) -> list[Speaker]:
+    """Claimants in a sentence that stand next to a reporting word.
+
+    `context_bodies` maps the head noun of bodies named earlier ("agency" for "Ukraine's
+    military intelligence agency") to them, for "the agency said" later on.
+    """
     table = claimant_table()
     words = view.words
     reports = view.matches("cues", sent, "reporting")
     relays = view.matches("cues", sent, "relay")
     report_positions = [(m.start, m.end) for m in reports]
+    # "added that Black Sea Fleet helicopters had destroyed ...": who did it, not who says so
+    trigger_starts = [t.start for t in view.matches("triggers", sent)]
     candidates: list[tuple[int, int, Claimant]] = []
     matches = view.matches("claimants", sent)
     for m in matches:
@@ -171,13 +178,19 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
         for k in range(sent.start, sent.end):
             if words[k] in ("he", "she", "him", "her"):
                 candidates.append((k, k + 1, context_person))
+    if context_bodies:
+        covered = {k for s, e, _ in candidates for k in range(s, e)}
+        for k in range(sent.start + 1, sent.end):
+            if words[k - 1] == "the" and words[k] in context_bodies and k not in covered:
+                candidates.append((k - 1, k + 1, context_bodies[words[k]]))
     candidates = _prefer_longest(candidates)
     # each reporting word belongs to the nearest candidate before it ("X said") and the
     # nearest after it ("according to X", "said X"); other names in the sentence are not speakers
     chosen: dict[int, bool] = {}
     for rs, re_ in report_positions:
-        before = [i for i, (s, e, _) in enumerate(candidates) if 0 <= rs - e <= REPORT_WINDOW_AFTER]
-        after = [i for i, (s, e, _) in enumerate(candidates) if 0 <= s - re_ <= REPORT_WINDOW_BEFORE]
+        before = [i for i, (s, e, _) in enumerate(candidates) if 0 <= _gap(words, e, rs) <= REPORT_WINDOW_AFTER]
+        after = [i for i, (s, e, _) in enumerate(candidates) if 0 <= s - re_ <= REPORT_WINDOW_BEFORE
+                 and not ("that" in words[rs:s] and any(0 <= t - e <= 3 for t in trigger_starts))]
         if before:
             chosen[before[-1]] = True
         if after and (not before or words[rs] in ("according", "citing", "quoting", "cited", "quoted", "source", "sources")
@@ -192,6 +205,46 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
         relayed = any(0 <= start - r.end <= 3 for r in relays if words[r.start] in ("citing", "quoting", "quoted", "cited"))
         speakers.append(Speaker(start, end, c, relayed, _postposed(view, sent, start, end, report_positions)))
     return speakers
+
+
+RELATIVE_ASIDE = {"which", "who", "whose"}
+
+
+def _gap(words, end: int, report: int) -> int:
+    """Tokens between a name and its reporting word, not counting a relative clause set off
+    by commas: "The X group, which is responsible for the sector, said"."""
+    if end > report:
+        return report - end
+    between = words[end:report]
+    for i, w in enumerate(between[:-1]):
+        if w == "," and between[i + 1] in RELATIVE_ASIDE and "," in between[i + 2 :]:
+            close = between.index(",", i + 2)
+            return len(between) - (close + 1 - i)
+    return len(between)
+
+
+# head nouns by which a body named before is referred to: "the agency", "the fleet", "the group"
+BODY_NOUNS = {"agency", "service", "directorate", "fleet", "command", "group", "administration"}
+
+
+def bodies_named(view: DocView, sent: Sentence, context_side: str | None) -> dict[str, Claimant]:
+    """Named bodies in a sentence by their head noun: "Ukraine's military intelligence agency"
+    under "agency". A later "the agency said" refers to the last one."""
+    table = claimant_table()
+    out: dict[str, Claimant] = {}
+    for m in sorted(view.matches("claimants", sent), key=lambda m: (m.start, m.end)):
+        noun = view.words[m.end - 1]
+        if noun not in BODY_NOUNS:
+            continue
+        if m.label == "claimant":
+            kind, country = table.info.get(m.key, ("other", None))
+            out[noun] = Claimant(m.key, kind, country, media=kind == "state_media")
+        elif m.label == "institution":
+            side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side
+            if side in ("RU", "UA"):
+                entry = table.institutions[int(m.key)][side]
+                out.setdefault(noun, Claimant(entry["name"], entry["kind"], side))
+    return out
 
 
 def _postposed(view: DocView, sent: Sentence, start: int, end: int, reports) -> bool:

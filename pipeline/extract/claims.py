@@ -4,17 +4,19 @@ attacker, place and date, one claim per distinct statement in an article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .actions import link_action
+from .actions import is_negated, link_action
 from .captures import find_captures
-from .claimants import Claimant, Speaker, choose, find_speakers, person_in, quote_spans
+from .claimants import Claimant, Speaker, bodies_named, choose, find_speakers, person_in, quote_spans
 from .dates import DateMention, find_dates, pick_date
 from .document import DocView, Sentence
 from .mentions import Mention, find_mentions
+from .numbers import parse_number
+from .munitions import model_table
 from .model import Claim
-from .places import ATTACH_GAP, Location, attach_regions, find_locations, merge, scope_location
+from .places import ATTACH_GAP, DEFENDER, Location, attach_regions, find_locations, merge, scope_location
 from .gazetteer import load_regions
 
 CLAUSE_BREAKS = {";", "while", "whereas", "but", "although", "though", "however"}
@@ -95,6 +97,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         last_set = ghosts[-1].cls if ghosts and sent.end - ghosts[-1].end <= 8 else (None if mentions else last_set)
         mentions = [m for m in mentions if m.kind != "ghost"]
         for m in mentions:
+            if m.kind == "aside":
+                continue  # "70 drones, most of them Shaheds": what the counted items were, not a count
             if whole or _cumulative(view, cumulative, m):
                 cumulative_hit = True
                 skipped.add((m.count, m.cls))
@@ -112,7 +116,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 if link is not None:
                     action = link.action
                 else:
-                    action = _part_of_total(words, sent, m, sentence_drafts) or _gapped(view, sent, m, sentence_drafts)
+                    action = _part_of_total(words, sent, m, sentence_drafts) or _gapped(view, sent, m, sentence_drafts) \
+                        or _listed(view, sent, m, mentions)
                     if action is None:
                         continue
             m.action = action
@@ -124,6 +129,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             if m.cls == "missile" and m.model is None:
                 _inherit_model(m, count, drafts + sentence_drafts,
                                _claimant_for(speakers[s], defaults[s], m.start, m.start), action)
+            if m.cls == "missile" and m.model is None:
+                m.cls = _missile_kind(view, [x for x in sentences[: s + 1] if x.block == sent.block], m.start) or m.cls
             position = link.trigger.start if link is not None and link.trigger is not None else m.start
             claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
             loc = _location_for(view, sent, locs[s], m, mentions, action)
@@ -135,11 +142,14 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                     and m.parent.place is not None and action == "hit":
                 loc = m.parent.place  # "launched three missiles at Kharkiv; two of them hit homes"
             frame = block_frame.get(sent.block, section_frame)
+            if loc is None and _unnamed_water(words, m, sent):
+                frame = None  # "shot down over the sea": a place the guide leaves uncoded, not the paragraph's region
             if loc is None and frame is not None and (action != "launched" or _region_anaphor(words, m, sent)):
                 loc = frame  # "Kharkiv region. ... destroyed 11 drones over the region"
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
-            if loc is None and action in ("intercepted", "hit", "suppressed", "launched"):
+            if loc is None and action in ("intercepted", "hit", "suppressed", "launched") and not _heading(words, sent) \
+                    and not _unnamed_water(words, m, sent):
                 loc = _official_region(claimant)
             if action == "launched" and loc is not None and loc.kind == "country":
                 block_target[sent.block] = loc
@@ -147,14 +157,21 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             when = _date_for(dates[s], position, prev_date, ctx, sent, s, sentences, dates)
             draft = Draft(sent, m, action, count, m.qualifier, m.cls, m.model, None, claimant, loc, when, m.start,
                           from_title=sent.kind == "title")
-            draft.attacker = _attacker(view, sent, m, draft, link)
+            draft.attacker = m.attacker = _attacker(view, sent, m, draft, link)
+            if draft.attacker is None and "enemy" in m.sides:
+                # "the enemy attacked with 131 drones ... 102 enemy drones were shot down": the side
+                # the report has been calling the enemy
+                draft.attacker = m.attacker = next((d.attacker for d in reversed(drafts + sentence_drafts)
+                                                    if d.attacker and d.action != "captured"), None)
+            if loc is not None and loc.country == DEFENDER:
+                draft.location = m.place = _defender(loc, draft)
             sentence_drafts.append(draft)
             then = _then_action(view, sent, link, mentions, m)
             if then is not None:
                 # "two sea drones tried to attack the ship and were destroyed": both happened
                 sentence_drafts.append(Draft(sent, m, then, count, m.qualifier, m.cls, m.model, draft.attacker,
                                              claimant, loc, when, m.start + 1, from_title=sent.kind == "title"))
-        sentence_drafts += _every_one_of_them(view, sent, sentence_drafts, drafts, mentions)
+        sentence_drafts = _all_of_previous(view, sent, sentence_drafts, drafts)
         for c in find_captures(view, sent, locs[s], ctx.last_settlement):
             loc = _capture_location(c.location, locs[s], ctx, view.words)
             claimant = _claimant_for(speakers[s], defaults[s], c.trigger.start, c.location.start)
@@ -189,12 +206,14 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
 
 def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speaker]]:
     out, side, region, official, person = [], None, None, None, None
+    bodies: dict[str, Claimant] = {}  # "the agency": the body last named by that noun
     for s, sent in enumerate(sentences):
         for loc in locs[s]:
             if loc.admin1 and _frames_region(view, sent, loc, locs[s]):
                 region = loc.admin1
-        found = find_speakers(view, sent, side, region, official, person)
-        person = person_in(view, sent) or person
+        found = find_speakers(view, sent, side, region, official, person, bodies)
+        bodies.update(bodies_named(view, sent, side))
+        person = person_in(view, sent) or _official_by_role(view, found) or person
         for sp in found:
             country = sp.claimant.country
             if country in ("RU", "UA"):
@@ -210,6 +229,15 @@ def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speak
 
 
 CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
+PERSON_ROLES = {"governor", "mayor", "head"}
+
+
+def _official_by_role(view: DocView, found: list[Speaker]) -> Claimant | None:
+    """"the regional governor said": the one person a later "he added" refers to."""
+    for sp in reversed(found):
+        if sp.claimant.kind == "regional_official" and view.words[sp.end - 1] in PERSON_ROLES:
+            return sp.claimant
+    return None
 
 
 def _frames_region(view: DocView, sent: Sentence, loc: Location, locs: list[Location]) -> bool:
@@ -237,6 +265,8 @@ def _carried_claimants(view: DocView, sentences: list[Sentence], speakers: list[
         if chosen is None:
             chosen = _earlier(sentences, speakers, out, i, lambda s: s.block == sent.block)
         if chosen is None:
+            chosen = _list_source(view, sentences, speakers, out, i)
+        if chosen is None:
             chosen = _next_sentence_source(view, sentences, speakers, i)
         if chosen is None:
             chosen = _earlier(sentences, speakers, out, i, lambda s: s.section == sent.section and s.kind != "title")
@@ -254,6 +284,21 @@ def _earlier(sentences, speakers, carried, i: int, same) -> Claimant | None:
         if carried[j] is not None:
             return carried[j]
     return None
+
+
+def _list_source(view: DocView, sentences, speakers, carried, i: int) -> Claimant | None:
+    """"According to the ministry, the drones were destroyed as follows:" and the lines under
+    it: each item is the lead-in's claim, whoever the paragraph after the list quotes."""
+    if sentences[i].kind != "item":
+        return None
+    j = i - 1
+    while j >= 0 and sentences[j].kind == "item":
+        if speakers[j]:
+            return choose(speakers[j], sentences[j].end)
+        j -= 1
+    if j < 0 or view.words[sentences[j].end - 1] != ":":
+        return None
+    return choose(speakers[j], sentences[j].end) if speakers[j] else carried[j]
 
 
 def _next_sentence_source(view: DocView, sentences, speakers, i: int) -> Claimant | None:
@@ -292,10 +337,27 @@ def _cumulative(view: DocView, cues, m: Mention) -> bool:
     """A multi-day or since-the-start period in the mention's clause: not a claim of one attack."""
     words = view.words
     for cue in cues:
+        if _in_aside(words, cue.start, cue.end, m):
+            continue  # "Russia, which annexed Crimea in 2014, said ...": the period is the aside's
         a, b = (cue.end, m.start) if cue.end <= m.start else (m.end, cue.start)
         if not any(w in SEPARATORS for w in words[a:b]):
             return True
     return False
+
+
+def _in_aside(words, start: int, end: int, m: Mention) -> bool:
+    """Tokens [start, end) inside a relative clause after a comma (", which ...", ", a region
+    where ...") that leaves the mention out."""
+    k = start - 1
+    relative = False
+    while k >= 0 and start - k <= 12 and words[k] not in (",", ".", ";", ":"):
+        relative = relative or words[k] in ("which", "who", "whose", "where")
+        k -= 1
+    if k < 0 or words[k] != "," or not relative:
+        return False
+    if m.end <= k:
+        return True
+    return m.start >= end and "," in words[end : m.start]
 
 
 def _resolve_count(m: Mention, antecedents: list[Mention], mentions: list[Mention]):
@@ -350,6 +412,21 @@ def _inherit_model(m: Mention, count, earlier: list[Draft], claimant: Claimant |
         if d.count == count and d.model and d.cls in MISSILES and same_source and action != "hit":
             m.model, m.cls = d.model, d.cls
             return
+
+
+def _missile_kind(view: DocView, sentences: list[Sentence], before: int) -> str | None:
+    """"Russia fired four ballistic missiles ... two missiles were shot down": a plain
+    "missiles" is the one kind of missile the article has named so far, if it named one."""
+    table = model_table()
+    kinds: set[str] = set()
+    for sent in sentences:
+        for m in view.matches("munitions", sent):
+            if m.start >= before:
+                break
+            cls = m.key if m.label == "noun" else table[m.key].cls if m.label in ("model", "type") else None
+            if cls in ("ballistic_missile", "cruise_missile") or (cls == "missile" and m.label != "noun"):
+                kinds.add(cls)
+    return kinds.pop() if len(kinds) == 1 and "missile" not in kinds else None
 
 
 def _same_family(parent_cls: str, cls: str) -> bool:
@@ -412,6 +489,30 @@ def _gapped(view: DocView, sent: Sentence, m: Mention, earlier: list[Draft]) -> 
     return None
 
 
+LIST_FRAMES = {"down": "intercepted", "jam": "suppressed", "launch": "launched", "attempt": "launched", "launch_nouns": "launched"}
+
+
+def _listed(view: DocView, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:
+    """"104 targets were shot down: 90 drones, 10 cruise missiles and 4 Kalibrs": the items
+    of a list after a colon or dash take the verb of the clause before it."""
+    words = view.words
+    k = m.start - 1
+    while k >= sent.start and words[k] not in (":", "\u2014", "\u2013"):
+        inside = next((o for o in mentions if o.start <= k < o.end), None)
+        if inside is None and words[k] not in (",", "and", ";", "including", "plus", "also"):
+            return None
+        k = inside.start - 1 if inside is not None else k - 1
+    if k < sent.start:
+        return None
+    before = [t for t in view.matches("triggers", sent) if t.end <= k and t.label in LIST_FRAMES]
+    if not before:
+        return None
+    trig = max(before, key=lambda t: (t.end, t.end - t.start))
+    if is_negated(view, trig, sent.start) or any(w in CLAUSE_BREAKS for w in words[trig.end : k]):
+        return None
+    return LIST_FRAMES[trig.label]
+
+
 def _text_place_region(loc: Location, locs: list[Location], claimant: Claimant | None) -> Location:
     """A village the gazetteer lacks takes the one region its sentence names, or its governor's."""
     codes = {l.admin1 for l in locs if l.admin1 and l.kind in ("region", "place")}
@@ -447,6 +548,36 @@ def _region_anaphor(words, m: Mention, sent: Sentence) -> bool:
     """"at the region", "on the region": a launch aimed at the region the paragraph is about."""
     tail = " ".join(words[m.end : sent.end])
     return any(p in tail for p in ("the region", "the oblast", "the city"))
+
+
+def _defender(loc: Location, d: Draft) -> Location | None:
+    """"destroyed across the country": the country of the side attacked, from the attacker
+    or, failing that, the claimant's own country."""
+    country = OPPOSITE.get(d.attacker or "")
+    if country is None and d.claimant is not None:
+        country = d.claimant.resolve(d.action).country
+    return replace(loc, country=country) if country else None
+
+
+def _heading(words, sent: Sentence) -> bool:
+    """"downed as they flew towards Kursk": the sentence places the drones on their way, so
+    the speaker's own region is not where it happened."""
+    return any(w in ("towards", "toward", "heading", "headed", "direction") for w in words[sent.start : sent.end])
+
+
+WATER = {"sea", "water", "waters"}
+
+
+def _unnamed_water(words, m: Mention, sent: Sentence) -> bool:
+    """"Most of the drones were shot down over the sea": a sea with no name, after the claim."""
+    return any(
+        words[k] in ("over", "above", "into", "in", "at") and (
+            (words[k + 1] in WATER and words[k + 1] != "sea")
+            or (words[k + 1] == "the" and k + 2 < sent.end and words[k + 2] in WATER
+                and (k + 3 >= sent.end or words[k + 3] != "of"))
+        )
+        for k in range(m.end, sent.end - 1)
+    )
 
 
 def _official_region(claimant: Claimant | None) -> Location | None:
@@ -492,6 +623,23 @@ def _matching(antecedents: list[Mention], cls: str) -> Mention | None:
     return antecedents[-1] if antecedents else None
 
 
+LIST_WORDS = {",", "and", "plus", "as", "well", "along", "with", "including"}
+
+
+def _attribution_start(view: DocView, sent: Sentence, start: int, end: int) -> int:
+    """Where a claim's clause gives way to its attribution: "..., Ukraine's air force said on
+    Thursday, targeting Izmail" places nothing after the comma. `end` when there is none."""
+    words = view.words
+    triggers = [t.start for t in view.matches("triggers", sent)]
+    for cue in view.matches("cues", sent, "reporting"):
+        if not start < cue.start < end + 8:
+            continue
+        commas = [k for k in range(max(start, cue.start - 6), cue.start) if words[k] == ","]
+        if commas and not any(commas[-1] < t < cue.start for t in triggers):
+            return min(end, commas[-1])
+    return end
+
+
 def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mention, mentions: list[Mention], action: str) -> Location | None:
     words = view.words
     if m.region_hint:
@@ -507,14 +655,19 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
             end = k
             break
         k += 1
+    end = min(end, _attribution_start(view, sent, m.end, end))
     loc = scope_location(view, sent, locs, m.end, end, action)
-    if loc is None and later and all(w in (",", "and", "plus", "as", "well", "along", "with", "including") for w in words[m.end:min(later)]):
+    item = m
+    while loc is None:
         # "fired 479 Shahed drones plus 20 missiles at Ukraine": the place ends the list
-        nxt = min(later)
-        after_next = [o.start for o in mentions if o.start > nxt]
+        nxt_m = min((o for o in mentions if o.start >= item.end), key=lambda o: o.start, default=None)
+        if nxt_m is None or not all(w in LIST_WORDS for w in words[item.end : nxt_m.start]):
+            break
+        after_next = [o.start for o in mentions if o.start > nxt_m.start]
         stop = min(after_next) if after_next else sent.end
-        nxt_m = next(o for o in mentions if o.start == nxt)
+        stop = min(stop, _attribution_start(view, sent, nxt_m.end, stop))
         loc = scope_location(view, sent, locs, nxt_m.end, stop, action)
+        item = nxt_m
     if loc is not None and m.distribute:
         inside = [l for l in locs if l.start >= m.end and l.end <= end]
         return _multi(inside) if inside else loc
@@ -522,7 +675,8 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
         return loc
     # a frame before the claim: "In the Voronezh region, a drone ...", "attack on X by 21 drones"
     earlier = [o.end for o in mentions if o.end <= m.start]
-    breaks = [k + 1 for k in range(sent.start, m.start) if words[k] in ("when", "after", "while", ";", "before", "as")]
+    breaks = [k + 1 for k in range(sent.start, m.start) if words[k] in ("when", "after", "while", ";", "before", "as")
+              and not _as_well_as(words, k)]
     start = max(earlier + breaks) if (earlier or breaks) else sent.start
     before = [l for l in locs if l.start >= start and l.end <= m.start]
     if before:
@@ -530,6 +684,11 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
         if frame is not None:
             return frame
     return None
+
+
+def _as_well_as(words, k: int) -> bool:
+    """Whether the "as" at k belongs to "as well as", which joins items and opens no clause."""
+    return words[k : k + 3] == ["as", "well", "as"] or words[max(0, k - 2) : k + 1] == ["as", "well", "as"]
 
 
 def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mention) -> Location | None:
@@ -593,6 +752,8 @@ def _capture_location(loc: Location, locs: list[Location], ctx: Context, words: 
     if after:
         named = after[:1]
     code = named[0].admin1 if named else ctx.region
+    if loc.candidates and code not in loc.candidates and not after:
+        return loc  # a gazetteer name of villages elsewhere, which the text does not pick from
     if code and code in regions:
         r = regions[code]
         return Location(loc.start, loc.end, "settlement", code, r.country, loc.name, r.latitude, r.longitude, (code,), loc.kind)
@@ -632,6 +793,8 @@ def _attacker(view: DocView, sent: Sentence, m: Mention, d: Draft, link) -> str 
     agent = _agent(view, sent, m, link)
     if agent:
         return agent
+    if m.parent is not None and m.parent.attacker:
+        return m.parent.attacker  # "Russia launched 60 drones ... 35 were shot down"
     if m.user:
         return m.user
     if d.action == "hit" and d.claimant is not None and claimant_country in OPPOSITE:
@@ -685,22 +848,39 @@ def _its_side(view: DocView, sent: Sentence, position: int, own: str | None) -> 
     return None
 
 
-def _every_one_of_them(view: DocView, sent: Sentence, current: list[Draft], previous: list[Draft], mentions) -> list[Draft]:
-    """"Every one of them was shot down": one claim per item counted in the sentence before."""
-    words = view.words
-    text = " ".join(words[sent.start : sent.end])
-    if not any(p in text for p in ("every one of them", "all of them were", "each of them was", "all of them had", "every one of them was")):
-        return []
-    if current:
-        return []
+def _all_of_previous(view: DocView, sent: Sentence, current: list[Draft], previous: list[Draft]) -> list[Draft]:
+    """"All of them were shot down", "every one was destroyed", "air defences downed all 40"
+    after "Russia launched 40 drones": the sentence's action applied to the whole of each
+    launch counted in the sentence before. Returns the sentence's drafts with these added.
+
+    The construction is an `every_one` cue (patterns.yaml). A cue that a counted mention of
+    this sentence already covers ("all of them" read as a part) adds nothing; a count of one
+    read inside it ("every one was ...") was the quantifier, not a count, and gives way.
+    """
+    cues = view.matches("cues", sent, "every_one")
+    if not cues:
+        return current
     prior = [d for d in previous if d.sentence.index == sent.index - 1 and d.action == "launched"]
-    link = link_action(view, sent, (sent.start, sent.start + 4), sent.start + 3, [])
-    if link is None:
-        return []
-    out = []
-    for d in prior:
-        out.append(Draft(sent, d.mention, link.action, d.count, d.qualifier, d.cls, d.model, d.attacker, d.claimant,
-                         None, d.date, sent.start))
+    if not prior:
+        return current
+    words = view.words
+    out = list(current)
+    for cue in cues:
+        if any(d.mention is not None and d.mention.start <= cue.start < d.mention.end for d in out):
+            continue
+        out = [d for d in out if d.mention is None or not cue.start < d.mention.start < cue.end
+               or words[d.mention.start] != "one"]  # "every one": not a count of one
+        number = next((n[0] for k in range(cue.start, cue.end) if words[k] != "one"
+                       for n in [parse_number(words[: cue.end], k)] if n is not None), None)
+        others = [(d.mention.start, d.mention.end) for d in out if d.mention is not None]
+        link = link_action(view, sent, (cue.start, cue.end), cue.end - 1, others)
+        if link is None or link.action == "launched" or any(d.action == link.action for d in out):
+            continue
+        for d in prior:
+            if number is not None and number != d.count:
+                continue  # "all 40" names the count it takes
+            out.append(Draft(sent, d.mention, link.action, d.count, d.qualifier, d.cls, d.model, d.attacker, d.claimant,
+                             None, d.date, cue.start))
     return out
 
 

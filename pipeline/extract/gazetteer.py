@@ -1,7 +1,10 @@
 """Load the place gazetteer: first-level regions and named places with their codes.
 
 Locations in claims are coded with ISO 3166-2 regions; these tables map the names
-reports use onto those codes. Both are CSV files in `data/`, read once per process.
+reports use onto those codes. They are CSV files in `data/`, read once per process:
+`regions.csv`, the hand-written `places.csv` (bases, plants, seas, districts, and towns
+whose spellings the generated file lacks) and `settlements.csv`, generated from KATOTTG
+and GeoNames by `python -m pipeline.gazetteer.build`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.csv"
 PLACES_FILE = DATA_DIR / "places.csv"
+SETTLEMENTS_FILE = DATA_DIR / "settlements.csv"
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,15 @@ class Place:
     kind: str
     admin1: str | None
     country: str | None
-    latitude: float
-    longitude: float
+    latitude: float | None  # None for a generated settlement whose sources give no coordinates
+    longitude: float | None
+    source: str = "hand"  # or the generated file's: katottg, geonames, katottg+geonames
+    id: str = ""  # KATOTTG code or GeoNames id of a generated settlement
+    russian: tuple[str, ...] = ()  # aliases that write a Ukrainian place's Russian name ("Novoaleksandrovka")
+
+    @property
+    def generated(self) -> bool:
+        return self.source != "hand"
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -72,17 +83,38 @@ def load_regions() -> dict[str, Region]:
 
 
 @lru_cache(maxsize=None)
+def load_hand_places() -> tuple[Place, ...]:
+    """The places of places.csv in file order; admin1 and country are None for seas, straits and rivers."""
+    return tuple(_place(row) for row in _read(PLACES_FILE))
+
+
+@lru_cache(maxsize=None)
+def load_settlements() -> tuple[Place, ...]:
+    """The generated settlements of settlements.csv, sorted by country, region and name."""
+    return tuple(_place(row, row["source"], row["id"], _split(row["russian"])) for row in _read(SETTLEMENTS_FILE))
+
+
+@lru_cache(maxsize=None)
 def load_places() -> tuple[Place, ...]:
-    """All places in file order; admin1 and country are None for seas, straits and rivers."""
-    return tuple(
-        Place(
-            name=row["name"].strip(),
-            aliases=_split(row["aliases"]),
-            kind=row["kind"].strip(),
-            admin1=row["admin1"].strip() or None,
-            country=row["country"].strip() or None,
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-        )
-        for row in _read(PLACES_FILE)
+    """Every place: the hand-written ones first, then the generated settlements.
+
+    A match's key is an index into this tuple. Where a hand row and a generated one share
+    a name, the matcher leaves the generated one out: the hand row wins.
+    """
+    return load_hand_places() + load_settlements()
+
+
+def _place(row: dict[str, str], source: str = "hand", ident: str = "", russian: tuple[str, ...] = ()) -> Place:
+    lat, lon = row["latitude"].strip(), row["longitude"].strip()
+    return Place(
+        name=row["name"].strip(),
+        aliases=_split(row["aliases"]) + russian,
+        kind=row["kind"].strip(),
+        admin1=row["admin1"].strip() or None,
+        country=row["country"].strip() or None,
+        latitude=float(lat) if lat else None,
+        longitude=float(lon) if lon else None,
+        source=source,
+        id=ident,
+        russian=russian,
     )

@@ -9,7 +9,9 @@ sentence before or the total they break down: "one in Kursk", "33 were suppresse
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from . import lexicon
 from .document import DocView, Sentence
 from .munitions import Munition, find_munitions, modifier_words
 from .numbers import Quantity, parse_number, parse_quantity, quantity_before
@@ -27,6 +29,8 @@ UNIT_WORDS = {
     "shells", "strikes", "blasts", "explosions", "times", "sorties", "weeks", "months",
 }
 ALL_WORDS = {"all", "every", "each"}
+CASUALTY_VERBS = {"killing", "killed", "wounding", "wounded", "injuring", "injured", "hurting", "hurt", "leaving", "left"}
+OBJECT_END = {"", ",", ".", ";", "and", "while", "whereas", "but", "overnight", "today", "yesterday", "\u2014", "-", "(", ")"}
 EXCEPT_WORDS = {"except", "but", "save"}
 
 
@@ -43,7 +47,7 @@ class Mention:
     model: str | None
     sides: tuple[str, ...] = ()
     user: str | None = None
-    kind: str = "stated"  # stated, part ("34 of the drones"), total, bare, all, all_but, remainder, every_one, ghost
+    kind: str = "stated"  # stated, part ("34 of the drones"), total, bare, all, all_but, remainder, every_one, ghost, aside
     minus: int = 0
     action: str | None = None  # fixed by the mention's form (a partitive total is a launch)
     parent: "Mention | None" = None
@@ -52,6 +56,7 @@ class Mention:
     definite: bool = False  # "the missile", "the pair of missiles": may restate an earlier count
     region_hint: str | None = None  # "the Rostov region accounted for 25"
     place: object = None  # where the claim built from this mention was placed
+    attacker: str | None = None  # the side the claim built from this mention gives
     copular: bool = False  # "372 were drones": a part of its parent, named by kind
     children: list = field(default_factory=list)
 
@@ -118,7 +123,7 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
     q = quantity_before(words, s, sent.start)
     if q is None:
         q = _quantity_over_adjectives(view, sent, s)
-    if q is not None and q.kind == "item" and _platform(words, q.start, sent.start):
+    if q is not None and q.kind == "item" and _platform(words, q.start, sent.start, mun.cls == "aircraft"):
         return []  # "fired from a Vampire launcher", "fire from a patrol ship and a helicopter": a platform
     if mun.cls == "aircraft" and _on_the_ground(words[mun.end : mun.end + 6]):
         return []  # aircraft destroyed on the ground are equipment losses, not interceptions
@@ -130,6 +135,8 @@ def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:
             q = at  # "put the total number of Iskander missiles fired at four"
     if q is not None and q.kind == "item" and mun.plural:
         q = None
+    if q is not None and _appositive_share(words, q, mun, sent):
+        return [Mention.from_munition(mun, q, kind="aside")]
     if q is not None and q.kind == "item" and words[q.start] == "the" and q.start - 2 >= sent.start and words[q.start - 1] == "of":
         q = None  # "one of the missiles": the partitive below reads it
     if q is None:
@@ -176,6 +183,16 @@ LOOSE_STOP = {
 }
 
 
+def _appositive_share(words, q: Quantity, mun: Munition, sent: Sentence) -> bool:
+    """"70 drones, most of them Shahed-type, and ...": a vague share set off by commas that
+    says what the counted items were, with no verb of its own; not a count."""
+    if q.kind != "vague" or words[q.end - 2 : q.end] not in (["of", "them"], ["of", "which"]):
+        return False
+    before = words[q.start - 1] if q.start - 1 >= sent.start else ""
+    after = words[mun.end] if mun.end < sent.end else ""
+    return before in (",", "(", "\u2014", "-") and after in ("", ",", ")", "\u2014", "-", ";", ".", "and")
+
+
 def _quantity_over_adjectives(view: DocView, sent: Sentence, s: int) -> Quantity | None:
     """A quantity with quotes or up to two plain adjectives before the noun phrase:
     '20 "Shahed" drones', "an unusual Iranian-designed drone"."""
@@ -189,6 +206,9 @@ def _quantity_over_adjectives(view: DocView, sent: Sentence, s: int) -> Quantity
         w = words[k - 1]
         if w in ('"', "'", "\u201c", "\u201d", "\u2018", "\u2019") or w in modifiers or (k - 1) in sides:
             k -= 1
+            q = quantity_before(words, k, sent.start)
+            if q is not None:
+                return q  # "nine 'Kalibr' cruise missiles"
             continue
         if w.isalpha() and w.islower() and len(w) > 2 and w not in LOOSE_STOP and w not in UNIT_WORDS \
                 and (k - 1) not in triggers and not view.texts[k - 1][:1].isupper():
@@ -214,19 +234,44 @@ def _on_the_ground(after: list[str]) -> bool:
     )
 
 
-def _platform(words, start: int, floor: int) -> bool:
-    """An item introduced by "from"/"by", alone or in a list: "from a patrol ship and a helicopter"."""
+def _platform(words, start: int, floor: int, is_aircraft: bool = False) -> bool:
+    """An item named as what fired or carried a weapon, not as a count: "from a Vampire
+    launcher", "fire from a patrol ship and a helicopter", "downed by a fighter jet".
+
+    The item right after "from"/"aboard" is one; an aircraft is one also at the end of a
+    list of platforms (launchers, ships, aircraft: munitions.yaml) after "from"/"aboard"/"by".
+    "by" alone makes a platform only of an aircraft: "hit by a drone" is a count of one.
+    """
+    platforms = _platform_words()
     k = start - 1
-    steps = 0
-    while k >= floor and steps < 6:
+    while k >= floor and start - k <= 10:
         w = words[k]
-        if w in ("from", "by", "aboard", "onboard"):
+        if w in ("from", "aboard", "onboard"):
             return True
-        if w not in ("a", "an", "the", "and", ",", "patrol", "ship", "ships", "boat", "vessel", "aircraft", "plane", "jet", "fighter", "crew", "unit"):
+        if w == "by":
+            return is_aircraft
+        if w in ("and", "or", ","):
+            if not is_aircraft:
+                return False  # "from a Tochka-U launcher and one missile": the missile is counted
+            k -= 1
+            continue
+        if w not in platforms:
             return False
-        k -= 1
-        steps += 1
+        # the platform's noun phrase: up to two modifiers after its determiner ("a patrol ship")
+        j = k - 1
+        while j >= floor and k - j <= 3 and words[j] not in ("a", "an", "the", "its", "their", "one") \
+                and words[j].isalpha() and words[j] not in ("from", "by", "aboard", "onboard", "and", "or"):
+            j -= 1
+        k = j - 1 if j >= floor and words[j] in ("a", "an", "the", "its", "their", "one") else j
     return False
+
+
+@lru_cache(maxsize=1)
+def _platform_words() -> frozenset[str]:
+    data = lexicon.load("munitions.yaml")
+    words = {w.lower() for w in data.get("platforms", [])}
+    words |= {n.lower().split()[-1] for n in data["nouns"].get("aircraft", [])}
+    return frozenset(words | {lexicon.plural(w) for w in words})
 
 
 def _stated_total(words, start: int, end: int) -> Quantity | None:
@@ -323,6 +368,7 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
     places = view.matches("places", sent)
     place_starts = {m.start for m in places}
     trigger_starts = {m.start for m in view.matches("triggers", sent) if m.label in ("down", "jam")}
+    trigger_ends = {m.end for m in view.matches("triggers", sent) if m.label in ("down", "jam")}
     while k < sent.end:
         if k in covered:
             k += 1
@@ -366,13 +412,21 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
             number = None
         if number is not None and k - 1 >= sent.start and words[k - 1] in ("no", "none", "not"):
             number = None  # "no one was hurt"
+        if number is not None and k - 1 >= sent.start and words[k - 1] in CASUALTY_VERBS:
+            number = None  # "killing two people and wounding 14 others"
         remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"])
-        if number is None and not remainder:
+        vague = parse_quantity(words, k) if number is None and not remainder else None
+        if vague is not None and (vague.kind != "vague" or vague.end >= sent.end or words[vague.end] not in ("were", "was")
+                                  or "of" in words[k : vague.end]):
+            vague = None  # "several were jammed": a vague part as the subject of its own verb
+        if number is None and not remainder and vague is None:
             k += 1
             continue
         if remainder:
             q = Quantity(k, k + 2, None, "exact", "remainder")
             end = k + 2
+        elif vague is not None:
+            q, end = vague, vague.end
         else:
             q0 = None
             for start in range(max(sent.start, k - 4), k + 1):
@@ -399,6 +453,8 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
         elif nxt in ("were", "was", "had", "have", "more", "others", "reached", "hit", "struck", "fell", "did", "failed", "never") \
                 or end in trigger_starts:
             implied = True  # "33 were suppressed", "30 shot down and 20 lost to electronic warfare"
+        elif q.start in trigger_ends and nxt in OBJECT_END:
+            implied = True  # "Air defence shot down 35, and 20 were jammed": the object of the verb
         elif k - 1 >= sent.start and words[k - 1] == "for" and _place_before(view, sent, places, k - 1):
             implied = True  # "the Rostov region accounted for 25", "Kursk for six"
             hint = _place_before(view, sent, places, k - 1)
@@ -435,7 +491,7 @@ def _list_number(words, k: int, end: int, sent: Sentence) -> bool:
 
 def _coordinated_pair(view: DocView, stated: list[Mention], position: int):
     """The last two counted items before a position when they are joined by "and"."""
-    before = [m for m in stated if m.end <= position and m.kind not in ("ghost", "total")]
+    before = [m for m in stated if m.end <= position and m.kind not in ("ghost", "total", "aside")]
     if len(before) < 2:
         return None
     a, b = before[-2], before[-1]
@@ -480,15 +536,24 @@ def _antecedent(stated: list[Mention], antecedents: list[Mention], position: int
     down") serves only within its own sentence.
     """
     before = [m for m in stated if m.end <= position]
+    before = [m for m in before if m.kind != "aside"]
     for pool in (
         [m for m in before if m.kind not in ("total", "ghost")],
         [m for m in before if m.kind != "ghost"],
         [m for m in before if m.kind == "ghost"],
-        [m for m in antecedents if m.kind != "ghost"],
     ):
         if pool:
             return pool[-1]
-    return None
+    earlier = [m for m in antecedents if m.kind != "ghost"]
+    return _whole(earlier[-1], earlier) if earlier else None
+
+
+def _whole(m: Mention, antecedents: list[Mention]) -> Mention:
+    """A sentence that breaks a total into parts ("537 weapons, 477 of them drones and 60
+    missiles") hands the next sentence the total: "of these, 249 were downed" counts all."""
+    while m.kind == "part" and m.parent is not None and m.parent in antecedents and m.parent.cls == "mixed":
+        m = m.parent
+    return m
 
 
 def _from_parent(parent: Mention | None, start: int, end: int, head: int, q: Quantity, antecedents: list[Mention]) -> Mention:

@@ -97,6 +97,22 @@ def find_munitions(view: DocView, sent: Sentence) -> list[Munition]:
         if j in not_heads or (j < sent.end and view.words[j] in ("-", "\u2013") and j + 1 in not_heads):
             continue  # "drone strike", "HIMARS systems", "missile-carrier"
         out.append(_build(view, sent, start, j, parts, sides))
+    return _join_classes(view.words, out)
+
+
+def _join_classes(words, found: list[Munition]) -> list[Munition]:
+    """"ballistic and cruise missiles": class words joined before one plural noun name one
+    set of several classes, so the count is mixed and no single model holds."""
+    out: list[Munition] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.plural and m.plural and prev.cls != m.cls and m.start == prev.end + 1 \
+                and words[prev.end] in ("and", "or", "/"):
+            users = {prev.user, m.user} - {None}
+            out[-1] = Munition(prev.start, m.end, m.head, "mixed", None, prev.models + m.models, prev.sides + m.sides,
+                               users.pop() if len(users) == 1 else None, True)
+            continue
+        out.append(m)
     return out
 
 

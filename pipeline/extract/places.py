@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 
 from .document import DocView, Match, Sentence
 from .gazetteer import load_places, load_regions
+from .numbers import is_number_word
+from .settlements import context_levels, pick_namesakes
 
 LOCATIVE = {
     "over", "in", "above", "near", "across", "at", "on", "off", "outside", "around", "within",
@@ -48,6 +50,7 @@ class Location:
     regions: tuple[str, ...] = ()  # several regions named together ("the Moscow and Orel regions")
     kind: str = ""  # region, place, sea, country, text, multi
     parts: tuple["Location", ...] = ()  # for "multi": the places a count is given for "apiece"
+    candidates: tuple[str, ...] = ()  # a namesake the text does not place: the regions it may be in
 
 
 def find_locations(view: DocView, sent: Sentence) -> list[Location]:
@@ -101,8 +104,10 @@ def find_locations(view: DocView, sent: Sentence) -> list[Location]:
     for (s, e), indexes in sorted(place_by_range.items()):
         if set(range(s, e)) & taken:
             continue
-        place = _pick_place([places[k] for k in indexes], found)
-        found.append(_place_loc(place, s, e))
+        candidates = [places[k] for k in indexes]
+        if all(p.generated for p in candidates) and _in_longer_name(view, sent, s, e, matches):
+            continue
+        found.append(_pick_place(candidates, found, view, sent, s, e, frozenset(indexes)))
         taken.update(range(s, e))
     for m in bare:
         if set(range(m.start, m.end)) & taken:
@@ -113,12 +118,36 @@ def find_locations(view: DocView, sent: Sentence) -> list[Location]:
         if m.label == "country" and not (set(range(m.start, m.end)) & taken):
             found.append(Location(m.start, m.end, "country", None, m.key, None, kind="country"))
             taken.update(range(m.start, m.end))
+    found += _counted_regions(view, sent, taken)
     found += _text_settlements(view, sent, taken, found)
     found += _appositive_settlements(view, sent, taken)
+    people = [(m.start, m.end) for m in view.matches("claimants", sent) if m.label in ("person", "official")]
+    # "Vladimir Putin", "Kursk governor Khinshtein": a person's name is not a place
+    found = [l for l in found if l.kind not in ("place", "text") or not any(a <= l.start < b for a, b in people)]
     generic = [(m.start, m.end) for m in view.matches("claimants", sent, "generic")]
     found = [l for l in found if not (l.start > sent.start and view.words[l.start - 1] == "by"
                                       and any(a <= l.start < b for a, b in generic))]
     return sorted(found, key=lambda l: l.start)
+
+
+DEFENDER = "DEFENDER"  # the attacked side's country, fixed once the claim's attacker is known
+REGION_NOUNS = {"regions", "oblasts", "provinces", "areas"}
+SPREAD = {"across", "over", "in", "throughout", "above"}
+
+
+def _counted_regions(view: DocView, sent: Sentence, taken: set[int]) -> list[Location]:
+    """"across eight regions", "over several oblasts": a total over regions left unnamed is
+    placed in the attacked country only."""
+    words = view.words
+    out = []
+    for k in range(sent.start + 2, sent.end):
+        if words[k] not in REGION_NOUNS or k in taken or words[k - 2] not in SPREAD:
+            continue
+        if not (words[k - 1].isdigit() or is_number_word(words[k - 1]) or words[k - 1] in ("several", "multiple", "many", "various", "numerous")):
+            continue
+        out.append(Location(k - 1, k + 1, "country", None, DEFENDER, None, kind="country"))
+        taken.update(range(k - 1, k + 1))
+    return out
 
 
 def _region_loc(regions, codes: tuple[str, ...], start: int, end: int, full: bool = False) -> Location:
@@ -133,19 +162,85 @@ def _region_loc(regions, codes: tuple[str, ...], start: int, end: int, full: boo
 def _place_loc(place, start: int, end: int) -> Location:
     if not place.admin1:
         return Location(start, end, "settlement", None, None, place.name, place.latitude, place.longitude, kind="sea")
-    return Location(
-        start, end, "settlement", place.admin1, place.country, place.name, place.latitude, place.longitude,
-        (place.admin1,), "place",
-    )
+    lat, lon = place.latitude, place.longitude
+    if lat is None:  # a generated settlement without coordinates: its region's centre
+        region = load_regions()[place.admin1]
+        lat, lon = region.latitude, region.longitude
+    return Location(start, end, "settlement", place.admin1, place.country, place.name, lat, lon, (place.admin1,), "place")
 
 
-def _pick_place(candidates, found: list[Location]):
-    """Among places sharing a name, prefer one in a region the sentence names."""
-    named = {l.admin1 for l in found if l.admin1}
-    for p in candidates:
-        if p.admin1 in named:
-            return p
-    return candidates[0]
+def _pick_place(candidates, found: list[Location], view: DocView, sent: Sentence, start: int, end: int,
+                keys: frozenset[int] = frozenset()) -> Location:
+    """The place a name stands for.
+
+    A hand-written place wins over generated namesakes; among hand rows, the one in a region
+    the sentence names. Generated namesakes in several regions ("Novooleksandrivka") go by
+    the region named in the sentence, then the paragraph, then the article (`keys`, their
+    indexes in `load_places()`, keep the name from counting for itself); a town wins over
+    village namesakes of its region ("Dobropillia"); if the text
+    does not decide, the location keeps the name (and the country all of them share) only.
+    A generated settlement keeps the Latin spelling the text uses ("Nadiya", "Kupyansk"), as
+    the guide codes it, except that a Ukrainian place written by its Russian name
+    ("Novoaleksandrovka", "Bogdanovka") and a Cyrillic one get the gazetteer's name.
+    """
+    hand = [p for p in candidates if not p.generated]
+    if hand:
+        named = {l.admin1 for l in found if l.admin1}
+        return _place_loc(next((p for p in hand if p.admin1 in named), hand[0]), start, end)
+    written = _join(view.texts, start, end)
+    chosen, country = pick_namesakes(candidates, context_levels(view, sent, keys))
+    if chosen:
+        towns = [p for p in chosen if p.kind != "village"]
+        p = chosen[0] if len(chosen) == 1 else towns[0] if len(towns) == 1 else None
+        if p is None:  # several namesakes in one region: the region is known, the spot is not
+            p = replace(chosen[0], latitude=None, longitude=None)
+        return replace(_place_loc(p, start, end), name=_coded_name(written, [p]))
+    name = _coded_name(written, candidates) if country else written  # "Bogdanovka" of the Belgorod region
+    codes = tuple(sorted({p.admin1 for p in candidates if p.admin1}))
+    return Location(start, end, "settlement", None, country, name, kind="place", candidates=codes)
+
+
+def _coded_name(written: str, places) -> str:
+    """The name a generated settlement is coded with: the text's spelling, or the gazetteer's
+    name for a Russian-style spelling of a Ukrainian place or a Cyrillic one."""
+    names = {p.name for p in places}
+    if len(names) == 1 and (not written.isascii() or any(written in p.russian for p in places)):
+        return names.pop()
+    return written
+
+
+NAME_WORDS = {
+    "the", "in", "on", "at", "near", "of", "from", "to", "into", "over", "outside", "around", "and", "or",
+    "by", "for", "after", "before", "as", "while", "but", "meanwhile", "village", "town", "city", "settlement",
+    # what follows a place's name in a facility's or a unit's ("Kramatorsk Railway Station")
+    "airport", "airfield", "air", "airbase", "base", "refinery", "oil", "plant", "station", "railway", "port",
+    "bridge", "dam", "reservoir", "power", "nuclear", "thermal", "oblast", "region", "district", "raion",
+    "hromada", "community", "council", "administration", "military", "direction", "axis", "front", "sector",
+}
+
+
+def _in_longer_name(view: DocView, sent: Sentence, start: int, end: int, matches: list[Match]) -> bool:
+    """A generated name inside a longer proper name: "Taras Shevchenko", "Radio Svoboda",
+    "Pushkin Street", "Gora-Podol". A capitalised word next to it that is no place itself,
+    or a hyphen written tight against it, joins it to a longer name."""
+    texts, words, idx = view.texts, view.words, view.idx
+    placed = {k for m in matches if m.label != "place" or (m.start, m.end) != (start, end) for k in range(m.start, m.end)}
+
+    def capital(k: int) -> bool:
+        return (sent.start <= k < sent.end and texts[k][:1].isupper() and texts[k].isalpha()
+                and words[k] not in NAME_WORDS and k not in placed)
+
+    def hyphen(k: int, side: int) -> bool:  # "-" at k, touching the name on that side
+        if not (sent.start <= k < sent.end and texts[k] == "-"):
+            return False
+        return idx[k] + 1 == idx[start] if side < 0 else idx[end - 1] + len(texts[end - 1]) == idx[k]
+
+    if hyphen(start - 1, -1) or hyphen(end, 1):
+        return True
+    alpha = [t for t in texts[sent.start : sent.end] if t.isalpha()]
+    if sum(t[:1].isupper() for t in alpha) > 0.6 * len(alpha):
+        return False  # a headline in title case: "Russia Captures Novooleksandrivka Village"
+    return capital(start - 1) or capital(end)
 
 
 def _text_settlements(view: DocView, sent: Sentence, taken: set[int], found: list[Location]) -> list[Location]:
@@ -383,8 +478,6 @@ def merge(locs: list[Location], words: list[str]) -> Location | None:
         return Location(locs[0].start, locs[-1].end, "country", None, c, None, kind="country")
     if not admin1s and not countries and settlements:
         return settlements[0]
-    if any(l.kind == "sea" for l in locs) and admin1s:
-        return None  # "into the Black Sea and at Cape Tarkhankut": split between places
     if len(countries) == 1:
         c = countries.pop()
         return Location(locs[0].start, locs[-1].end, "country", None, c, None, kind="country")

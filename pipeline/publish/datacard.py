@@ -27,6 +27,14 @@ UNKNOWN_DATE = "unknown date"
 NOT_STATED = "not stated"
 
 # What the evaluation's levels compare (see the evaluation script): fields that must all agree.
+# Open data the place names and regions come from (pipeline/extract/data/settlements.csv).
+SOURCES_CREDIT = (
+    "settlement names, coordinates and regions come from [GeoNames](https://www.geonames.org) "
+    "([CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)) and from Ukraine's official codifier of "
+    "administrative-territorial units, KATOTTG (Ministry for Communities and Territories Development); "
+    "region codes follow ISO 3166-2."
+)
+
 LEVEL_FIELDS = {
     "core": "action, count and munition class",
     "located": "core fields plus location country and region",
@@ -246,6 +254,7 @@ def datacard(facts: CardFacts) -> str:
         "- **Extraction**: the texts are parsed with spaCy and read by Counterclaim's rule-based extractor, whose "
         "vocabularies of munitions, claimants and places are data files"
         + (f" (extractor version {', '.join(f'`{v}`' for v in versions)})." if versions else "."),
+        "- **Sources**: " + SOURCES_CREDIT,
         "- **Checks**: every table is validated against its Pandera schema, and every claim's evidence must lie "
         "inside its article, before the tables are published and again before this release was built.",
         "- **Samples**: " + " ".join(_samples_paragraph(facts)),

@@ -31,6 +31,7 @@ def _captures(text: str):
         ("Russian troops have captured Avdiivka.", [("Avdiivka", "UA-14", False, "RU")]),
         ("Ukrainian forces liberated the village of Urozhaine.", [("Urozhaine", "UA-14", False, "UA")]),
         ("Ukraine's troops retook Robotyne.", [("Robotyne", "UA-23", False, "UA")]),
+        ("Ukrainian units retook the neighbouring village of Robotyne.", [("Robotyne", "UA-23", False, "UA")]),
         ("Ukrainian troops freed Kherson.", [("Kherson", "UA-65", False, "UA")]),
         ("Russian units gained full control of Chasiv Yar.", [("Chasiv Yar", "UA-14", False, "RU")]),
         ("Russian forces recaptured Sudzha in the Kursk region.", [("Sudzha", "RU-KRS", False, "RU")]),
@@ -39,7 +40,8 @@ def _captures(text: str):
         ("The village of Pishchane was liberated.", [("Pishchane", None, False, None)]),
         ("Ukrainian forces withdrew from Avdiivka.", [("Avdiivka", "UA-14", True, "UA")]),
         ("Russian forces seized the settlements of Tonenke and Orlivka.",
-         [("Tonenke", None, False, "RU"), ("Orlivka", None, False, "RU")]),
+         # one Tonenke (Donetsk Oblast); of the many Orlivkas, the one in Tonenke's oblast
+         [("Tonenke", "UA-14", False, "RU"), ("Orlivka", "UA-14", False, "RU")]),
         ("Russian troops fought near Vuhledar. On Tuesday they captured the town.", [("Vuhledar", "UA-14", False, None)]),
     ],
 )

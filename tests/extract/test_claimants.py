@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.claimants import Claimant, choose, claimant_table, find_speakers, official_claimant
+from pipeline.extract.claimants import Claimant, bodies_named, choose, claimant_table, find_speakers, official_claimant
 
 from .support import only_sentence, view_of
 
@@ -57,6 +57,10 @@ def _claimant(text: str, action: str = "intercepted"):
         ("Kyiv said drones were downed.", UA_AF),
         ("According to Kiev, drones were downed.", UA_AF),
         ("The Ukrainian military said drones were downed.", UA_AF),
+        ("The Russian Federation said drones were downed.", RU_MOD),
+        # a relative clause between the body and its verb of saying
+        ("The Khortytsia group, which is in charge of the front line around Kupiansk, said drones were downed.",
+         ("Ukrainian Operational Command South", "military_branch", "UA")),
     ],
 )
 def test_speaker(text, expected):
@@ -80,6 +84,8 @@ def test_generic_side_resolves_per_action(text, action, expected):
     [
         "Drones were downed over Russia.",
         "Drones were downed over the Kursk region.",
+        # "added that X had destroyed": X did it; the one who added it is not named here
+        "It added that Black Sea Fleet crews had destroyed two sea drones.",
     ],
 )
 def test_no_speaker(text):
@@ -122,3 +128,11 @@ def test_official_claimants_name_their_region():
         c = official_claimant(index)
         assert c.kind == "regional_official" and c.region == entry["region"]
         assert c.country == entry.get("installed_by", entry["region"].split("-")[0])
+
+
+def test_the_agency_is_the_agency_named_before():
+    view = view_of("Ukraine's military intelligence agency gave another version. The agency said two sea drones hit a ship.")
+    bodies = bodies_named(view, view.sentences[0], None)
+    assert bodies["agency"].name == "Ukrainian Defence Intelligence (HUR)"
+    (speaker,) = find_speakers(view, view.sentences[1], "UA", None, context_bodies=bodies)
+    assert speaker.claimant.name == "Ukrainian Defence Intelligence (HUR)"

@@ -428,8 +428,9 @@ CASES = [
         [capture("Ivanivka", "UA-63", "UA", attacker="RU", by=RU_MOD)],
     ),
     (
+        # several villages of Ukraine are called Nadiya (Nadiia) and the text names no region
         "Russian troops liberated Nadiya, the defence ministry said on Saturday.",
-        [capture("Nadiya", None, None, attacker="RU", by=RU_MOD, on="2025-03-08")],
+        [capture("Nadiya", None, "UA", attacker="RU", by=RU_MOD, on="2025-03-08")],
     ),
     (
         "Ukrainian forces retook the village of Robotyne in the Zaporizhzhia region, Kyiv said on March 3.",
@@ -478,6 +479,89 @@ CASES = [
     (
         "Russian troops fought near Vuhledar, the Russian defence ministry said. On Tuesday they captured the town.",
         [capture("Vuhledar", "UA-14", "UA", attacker="RU", by=RU_MOD, on="2025-03-11")],
+    ),
+    # --- a list's place, a clause's end, what an aside or a sea leaves out ---
+    (
+        # a vague share set off by commas describes the total; the place ends the whole list
+        "Russia fired 40 drones, most of them Shaheds, and four Iskander-M missiles at the Kharkiv region, "
+        "Ukraine's air force said.",
+        [
+            munition("launched", 40, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-63", "UA")),
+            munition("launched", 4, "exact", "ballistic_missile", "Iskander-M", attacker="RU", by=UA_AF,
+                     at=("UA-63", "UA")),
+        ],
+    ),
+    (
+        # the attribution closes the claim's clause: the city after it is not where it happened
+        "Russia launched 25 drones at the Sumy region overnight, the air force said on Friday, as rescuers worked in Kharkiv.",
+        [munition("launched", 25, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-59", "UA"))],
+    ),
+    (
+        # "as well as" joins a second item to the same interception and place
+        "Air defence downed 30 drones over the Mykolaiv region, as well as two Kalibr missiles, the air force said.",
+        [
+            munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-48", "UA")),
+            munition("intercepted", 2, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF, at=("UA-48", "UA")),
+        ],
+    ),
+    (
+        # "It added that the fleet had destroyed": the fleet did it, the ministry says so
+        "Russia's defence ministry said air defences downed five drones over Crimea. "
+        "It added that Black Sea Fleet crews had destroyed two uncrewed boats.",
+        [
+            munition("intercepted", 5, "exact", "uav", attacker="UA", by=RU_MOD, at=("UA-43", "UA")),
+            munition("intercepted", 2, "exact", "naval_drone", attacker="UA", by=RU_MOD),
+        ],
+    ),
+    (
+        # a sea with no name gives no place, not the governor's region
+        "Most of the drones were brought down over the water, Governor Razvozhaev said.",
+        [munition("intercepted", None, "unspecified", "uav", attacker="UA",
+                  by=("Governor of Sevastopol", "regional_official", "RU"))],
+    ),
+    (
+        # "he added" after "the regional governor said": the governor, not the source of the next paragraph
+        "A drone hit a shop in the Belgorod region, the regional governor said.\n\n"
+        "Air defences downed three more drones over the region, he added.\n\n"
+        "The Russian Defence Ministry said ten drones were destroyed over the Kursk region.",
+        [
+            munition("hit", 1, "exact", "uav", attacker="UA", by=("Governor of Belgorod Oblast", "regional_official", "RU"),
+                     at=("RU-BEL", "RU")),
+            munition("intercepted", 3, "exact", "uav", attacker="UA",
+                     by=("Governor of Belgorod Oblast", "regional_official", "RU"), at=("RU-BEL", "RU")),
+            munition("intercepted", 10, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-KRS", "RU")),
+        ],
+    ),
+    (
+        # list lines are the lead-in's claims, whoever the paragraph after the list quotes
+        "Air defences destroyed six drones overnight, the Russian Defence Ministry said. According to the ministry, "
+        "the drones were downed as follows:\n\n- 4 over the Oryol region\n- 2 over the Tula region\n\n"
+        "The governor of the Tula region said two drones were destroyed near Aleksin.",
+        [
+            munition("intercepted", 6, "exact", "uav", attacker="UA", by=RU_MOD, at=(None, "RU")),
+            munition("intercepted", 4, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-ORL", "RU")),
+            munition("intercepted", 2, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-TUL", "RU")),
+            munition("intercepted", 2, "exact", "uav", attacker="UA",
+                     by=("Governor of Tula Oblast", "regional_official", "RU"), at=("RU-TUL", "RU", "Aleksin")),
+        ],
+    ),
+    (
+        # "its units struck a target with N drones": the drones hit it
+        "A spokesman for Ukraine's navy said its units had struck a Russian radar near Cape Tarkhankut with two attack drones.",
+        [munition("hit", 2, "exact", "uav", attacker="UA", by=("Ukrainian Navy", "military_branch", "UA"),
+                  at=("UA-43", "UA", "Cape Tarkhankut"))],
+    ),
+    (
+        # "the agency" is the intelligence agency named before it, not the governor quoted earlier
+        "Three uncrewed boats were destroyed off the coast, Governor Razvozhaev said.\n\n"
+        "Ukraine's military intelligence agency gave a different version of events. "
+        "The agency said two sea drones had hit a Russian landing ship near Sevastopol.",
+        [
+            munition("intercepted", 3, "exact", "naval_drone", attacker="UA",
+                     by=("Governor of Sevastopol", "regional_official", "RU"), at=("UA-40", "UA")),
+            munition("hit", 2, "exact", "naval_drone", attacker="UA",
+                     by=("Ukrainian Defence Intelligence (HUR)", "intelligence", "UA"), at=("UA-40", "UA")),
+        ],
     ),
 ]
 

@@ -119,6 +119,19 @@ def test_a_set_without_a_count_has_no_count(text, phrase, cls):
     assert [(t, m.count, m.cls, m.kind) for _, t, m in found] == [(phrase, None, cls, "ghost")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent 45 drones, most of them Shaheds, towards the south.",
+        "Moscow fired 30 missiles (some of them Kh-101s) overnight.",
+    ],
+)
+def test_a_vague_share_set_off_by_commas_only_describes_the_total(text):
+    kinds = [(m.count, m.kind) for _, _, m in _mentions(text)]
+    assert kinds[0][1] == "stated" and kinds[0][0] in (45, 30)
+    assert [k for _, k in kinds[1:]] == ["aside"]
+
+
 def test_uncounted_set_is_the_antecedent_within_its_sentence():
     found = _mentions("Ukrainian drones attacked a depot, and three of them were shot down.")
     assert [(t, m.count, m.kind, m.parent.kind if m.parent else None) for _, t, m in found] == [

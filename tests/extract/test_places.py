@@ -60,7 +60,9 @@ def test_one_place(text, expected):
         ),
         (
             "Troops seized the villages of Tonenke and Orlivka.",
-            [("Tonenke", "settlement", None, None, "Tonenke"), ("Orlivka", "settlement", None, None, "Orlivka")],
+            # the only Tonenke of Ukraine is in Donetsk Oblast; of a dozen oblasts with an Orlivka,
+            # the sentence's other place picks Donetsk
+            [("Tonenke", "settlement", "UA-14", "UA", "Tonenke"), ("Orlivka", "settlement", "UA-14", "UA", "Orlivka")],
         ),
         (
             "Drones were downed over the Leningrad region and St. Petersburg.",
@@ -116,3 +118,67 @@ def _loc(admin1, country, name=None, kind="region", regions=()):
 def test_merge(locs, expected):
     merged = merge(locs, ["x"])
     assert (merged.admin1, merged.country, merged.name) == expected
+
+
+# --- generated settlements (settlements.csv): namesakes, spellings, context ---
+
+def _settlement(text: str, name: str) -> tuple:
+    """(name, admin1, country) of the location written as `name` in the last sentence of `text`."""
+    view = view_of(text)
+    sent = view.sentences[-1]
+    for loc in attach_regions(find_locations(view, sent), view.words):
+        if " ".join(view.texts[loc.start : loc.end]) == name:
+            return loc.name, loc.admin1, loc.country
+    raise AssertionError(f"{name} not found")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        # Makedonivka is a village of the Luhansk and of the Donetsk oblast: the text decides
+        ("Russian forces entered Makedonivka.", "Makedonivka", ("Makedonivka", None, "UA")),
+        ("Shelling went on in the Luhansk region. Russian forces entered Makedonivka.", "Makedonivka",
+         ("Makedonivka", "UA-09", "UA")),
+        ("Shelling went on in the Donetsk region. Russian forces entered Makedonivka.", "Makedonivka",
+         ("Makedonivka", "UA-14", "UA")),
+        # a town of one of the two oblasts in the same sentence
+        ("Russian forces entered Makedonivka near Volnovakha.", "Makedonivka", ("Makedonivka", "UA-14", "UA")),
+        # a region named in another paragraph of the article, when the paragraph names none
+        ("Shelling went on in the Luhansk region.\n\nRussian forces entered Makedonivka.", "Makedonivka",
+         ("Makedonivka", "UA-09", "UA")),
+        # both oblasts named in the paragraph: left open
+        ("Fighting raged in the Luhansk and Donetsk regions. Russian forces entered Makedonivka.", "Makedonivka",
+         ("Makedonivka", None, "UA")),
+        # the Russian-style spelling of a Ukrainian village is coded with its Ukrainian name
+        ("Russian forces entered Khlebodarovka in the Donetsk region.", "Khlebodarovka", ("Khlibodarivka", "UA-14", "UA")),
+        # a place of Russia spelled like a Ukrainian village's Russian name keeps the text's spelling
+        ("Drones hit Bogdanovka in the Belgorod region.", "Bogdanovka", ("Bogdanovka", "RU-BEL", "RU")),
+    ],
+)
+def test_namesakes_are_placed_by_the_regions_the_text_names(text, written, expected):
+    assert _settlement(text, written) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taras Shevchenko wrote about the steppe.",  # part of a person's name
+        "Drones hit the Gora-Podol checkpoint.",  # part of a hyphenated name
+        "The makedonivka road was closed.",  # not written as a name
+    ],
+)
+def test_generated_names_inside_other_names_are_no_places(text):
+    view = view_of(text)
+    assert [l for l in find_locations(view, only_sentence(view)) if l.kind == "place"] == []
+
+
+def test_capture_of_a_village_only_the_generated_gazetteer_knows():
+    from pipeline.extract.gazetteer import load_hand_places
+
+    from .support import claims_of
+
+    assert not any(p.name == "Dorozhnianka" for p in load_hand_places())
+    claims = claims_of("Russian troops have taken control of Dorozhnianka, the Russian Defence Ministry said on Tuesday.")
+    assert [(c.action, c.location_name, c.location_admin1, c.location_country, c.attacker) for c in claims] == [
+        ("captured", "Dorozhnianka", "UA-23", "UA", "RU")
+    ]

@@ -77,7 +77,7 @@ CASES = [
     ),
     (
         "Pishchane has been captured by Russian troops, the Russian Defence Ministry said.",
-        [capture("Pishchane", None, None, attacker="RU", by=RU_MOD)],
+        [capture("Pishchane", None, "UA", attacker="RU", by=RU_MOD)],  # a name of villages in many oblasts
     ),
     (
         "The General Staff of Ukraine's Armed Forces said Russia had launched 40 drones overnight.",

@@ -164,6 +164,12 @@ def test_data_card_documents_the_release(release):
     assert "Counterclaim contributors (2025)" in card
 
 
+def test_data_card_credits_the_place_sources(release):
+    card = (release / "README.md").read_text(encoding="utf-8")
+    sources = next(line for line in card.splitlines() if line.startswith("- **Sources**"))
+    assert "GeoNames" in sources and "CC BY 4.0" in sources and "KATOTTG" in sources
+
+
 def test_release_is_deterministic(sample_data, tmp_path):
     one = build_release(sample_data, tmp_path / "a", "1.0.0", include_samples=True, now=NOW)
     two = build_release(sample_data, tmp_path / "b", "1.0.0", include_samples=True, now=NOW)

@@ -1,0 +1,167 @@
+"""End to end, by construction: lists, parts of totals, jamming, the attacked country and
+captures that are only aims. Each sentence is a paraphrase written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_claims import RU_MOD, UA_AF, assert_claims, capture, munition
+
+UA_GOV_KHARKIV = ("Governor of Kharkiv Oblast", "regional_official", "UA")
+RU_GOV_KURSK = ("Governor of Kursk Oblast", "regional_official", "RU")
+
+CASES = {
+    # a list after a colon takes the verb before it, the first item included
+    "colon list with a total": (
+        "The Air Force said 104 air attack means were shot down: 90 Shahed-type drones, 10 Kh-101 cruise missiles "
+        "and 4 Kalibr missiles.",
+        [
+            munition("intercepted", 104, "exact", "mixed", attacker="RU", by=UA_AF),
+            munition("intercepted", 90, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("intercepted", 10, "exact", "cruise_missile", "Kh-101", attacker="RU", by=UA_AF),
+            munition("intercepted", 4, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "colon list after an uncounted total": (
+        "The Air Force said these targets were neutralised: 58 drones and 3 Iskander-M missiles.",
+        [
+            munition("intercepted", 58, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("intercepted", 3, "exact", "ballistic_missile", "Iskander-M", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "dash list of launches": (
+        "The enemy attacked with the following \u2014 70 Shahed drones and 5 Kh-59 missiles, the Air Force said.",
+        [
+            munition("launched", 70, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("launched", 5, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "per-type launch list with slashed models": (
+        "Overnight the enemy attacked with 112 Shahed-type strike drones, 6 Iskander-M/KN-23 ballistic missiles, "
+        "14 Kh-101/Kh-555 cruise missiles and 3 Kh-59 guided missiles, the Air Force said.",
+        [
+            munition("launched", 112, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("launched", 6, "exact", "ballistic_missile", None, attacker="RU", by=UA_AF),
+            munition("launched", 14, "exact", "cruise_missile", None, attacker="RU", by=UA_AF),
+            munition("launched", 3, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "a model name in quotes": (
+        "The Air Force said nine 'Kalibr' cruise missiles and 20 \"Shahed\" drones were fired overnight.",
+        [
+            munition("launched", 9, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF),
+            munition("launched", 20, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "class words joined before one noun": (
+        "The Air Force said Russia fired eleven Iskander ballistic and cruise missiles at Dnipro.",
+        [munition("launched", 11, "exact", "mixed", None, attacker="RU", by=UA_AF, at=("UA-12", "UA", "Dnipro"))],
+    ),
+    # a later count refers to the whole total a sentence broke into parts
+    "of the total after its parts": (
+        "The Air Force said Russia sent 300 aerial weapons at Ukraine, 280 of them drones and 20 of them missiles. "
+        "Of the total, 190 were shot down, while 85 were jammed.",
+        [
+            munition("launched", 300, "exact", "mixed", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("launched", 280, "exact", "uav", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("launched", 20, "exact", "missile", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("intercepted", 190, "exact", "mixed", attacker="RU", by=UA_AF),
+            munition("suppressed", 85, "exact", "mixed", attacker="RU", by=UA_AF),
+        ],
+    ),
+    # a bare number as the object of the verb, its side from the launch it is part of
+    "bare object of a shoot-down verb": (
+        "Russia launched 60 drones. Air defence shot down 35 and 20 were locationally lost.",
+        [
+            munition("launched", 60, "exact", "uav", attacker="RU", by=None),
+            munition("intercepted", 35, "exact", "uav", attacker="RU", by=None),
+            munition("suppressed", 20, "exact", "uav", attacker="RU", by=None),
+        ],
+    ),
+    "vague part jammed": (
+        "The air force said Russia launched 85 drones overnight. Forty were shot down, and several were either "
+        "redirected or turned out to be decoys.",
+        [
+            munition("launched", 85, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("intercepted", 40, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("suppressed", None, "unspecified", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "vanished from radar": (
+        "Ukraine's Air Force said 40 decoy drones vanished from radar without causing damage.",
+        [munition("suppressed", 40, "exact", "uav", attacker="RU", by=UA_AF)],
+    ),
+    "casualties are not counts": (
+        "Russia sent 20 drones at Sumy, killing two people and wounding 14 others, the Air Force said.",
+        [munition("launched", 20, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-59", "UA", "Sumy"))],
+    ),
+    # a plain "missiles" is the one kind of missile its paragraph named
+    "missile kind from the paragraph": (
+        "The Air Force said Russia fired 39 drones and four ballistic missiles overnight. Air defence forces shot "
+        "down two missiles and 24 drones.",
+        [
+            munition("launched", 39, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("launched", 4, "exact", "ballistic_missile", attacker="RU", by=UA_AF),
+            munition("intercepted", 2, "exact", "ballistic_missile", attacker="RU", by=UA_AF),
+            munition("intercepted", 24, "exact", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "two kinds named leave a plain missile generic": (
+        "The Air Force said Russia fired three cruise missiles and two ballistic missiles. Two missiles were "
+        "shot down.",
+        [
+            munition("launched", 3, "exact", "cruise_missile", attacker="RU", by=UA_AF),
+            munition("launched", 2, "exact", "ballistic_missile", attacker="RU", by=UA_AF),
+            munition("intercepted", 2, "exact", "missile", attacker="RU", by=UA_AF),
+        ],
+    ),
+    # "across the country" is the attacked side's country, whoever speaks
+    "across the country, Russian claimant": (
+        "Russia's defence ministry said 46 Ukrainian drones were destroyed across the country overnight.",
+        [munition("intercepted", 46, "exact", "uav", attacker="UA", by=RU_MOD, at=(None, "RU"))],
+    ),
+    "across several regions": (
+        "Three missiles and 41 drones fired by Russia were downed across nine regions, the air force said.",
+        [
+            munition("intercepted", 3, "exact", "missile", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("intercepted", 41, "exact", "uav", attacker="RU", by=UA_AF, at=(None, "UA")),
+        ],
+    ),
+    # on the way somewhere is not where it happened
+    "heading towards the governor's region": (
+        "The Kursk governor said eight drones were shot down as they flew towards Kursk.",
+        [munition("intercepted", 8, "exact", "uav", attacker="UA", by=RU_GOV_KURSK, at=None)],
+    ),
+    "claims inside a quote take the speaker after it": (
+        '"Overnight our air defence destroyed 23 enemy drones over the region. Another five were suppressed by '
+        'electronic warfare," Governor Oleh Syniehubov wrote on Telegram.',
+        [
+            munition("intercepted", 23, "exact", "uav", attacker="RU", by=UA_GOV_KHARKIV, at=("UA-63", "UA")),
+            munition("suppressed", 5, "exact", "uav", attacker="RU", by=UA_GOV_KHARKIV, at=("UA-63", "UA")),
+        ],
+    ),
+    "a person's name is not a place": (
+        "Vladimir Putin said Russian forces captured the village of Dalne.",
+        [capture("Dalne", None, None, attacker="RU", by=("President of Russia", "national_leader", "RU"))],
+    ),
+}
+
+NO_CAPTURES = {
+    "an aim is not a capture": "Russian troops kept advancing near Bakhmut, the city Moscow has been trying to capture for months.",
+    "a town passed on the way": "Russian forces, edging closer to the town of Kurakhove, have seized a village, the ministry said.",
+    "the liberation of a region names no settlement": (
+        "Shoigu reported to Vladimir Putin on the liberation of the Luhansk People's Republic, the ministry said."
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_construction(text, expected):
+    assert_claims(text, expected)
+
+
+@pytest.mark.parametrize("text", NO_CAPTURES.values(), ids=NO_CAPTURES.keys())
+def test_no_capture(text):
+    from .support import claims_of
+
+    assert [(c.action, c.location_name) for c in claims_of(text) if c.action == "captured"] == []
