@@ -15,6 +15,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import DocView, Match, Sentence
 from .gazetteer import load_places, load_regions
+from .settlements import unambiguous
 
 CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 REPORT_WINDOW_AFTER = 9
@@ -86,7 +87,7 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
                   context_official: Claimant | None = None) -> Claimant | None:
     """A governor or mayor by role: "Governor of the Belgorod region", "Kyiv Oblast Governor"."""
     regions = load_regions()
-    places = [m for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "place")]
+    places = unambiguous([m for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "place")])
     near = [m for m in places if 0 <= role.start - m.end <= 2 or 0 <= m.start - role.end <= 3]
     code = None
     city = None

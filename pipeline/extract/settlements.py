@@ -165,3 +165,15 @@ def _named_regions(view: DocView) -> list[list[tuple[frozenset[str], frozenset[i
                 out[sent.index].append((codes, frozenset(indexes), False))
     _last[0], _last[1] = view, out
     return out
+
+
+def unambiguous(matches: list) -> list:
+    """The place matches without generated namesakes in several regions, and every other match:
+    what a governor's or mayor's title may be read against ("the Novooleksandrivka head" names none)."""
+    places = load_places()
+    regions: dict[tuple[int, int], set] = {}
+    for m in matches:
+        if m.label == "place":
+            regions.setdefault((m.start, m.end), set()).add((places[int(m.key)].admin1, places[int(m.key)].generated))
+    return [m for m in matches if m.label != "place" or len(regions[(m.start, m.end)]) == 1
+            or not all(generated for _, generated in regions[(m.start, m.end)])]

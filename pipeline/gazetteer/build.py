@@ -3,14 +3,14 @@
     python -m pipeline.gazetteer.build            # rewrite the file
     python -m pipeline.gazetteer.build --check    # exit 1 if the file is not what the sources give
 
-Ukraine: every KATOTTG settlement, named in the national romanisation, with its
-Ukrainian name and the GeoNames spellings of the same place as aliases (those that
-write its Russian name, "Novoaleksandrovka" for Novooleksandrivka, in `russian`), and GeoNames' coordinates where
-the GeoNames place is the only one of its name in its oblast (the villages GeoNames puts
-in Sevastopol, which the codifier counts as Crimea's, go to Sevastopol, UA-40, as ISO
-3166-2 and the annotation guide have it). GeoNames places of Ukraine
-the codifier lacks (city districts, places since renamed) and those of Russia, Belarus
-and Moldova come from GeoNames alone. The output is sorted and byte-stable.
+Ukraine: every KATOTTG settlement, named in the national romanisation, with its Ukrainian
+name and the GeoNames spellings of the same place as aliases (those that write its Russian
+name, "Novoaleksandrovka" for Novooleksandrivka, go to the `russian` column), and GeoNames'
+coordinates where the GeoNames place can be only that settlement. The villages GeoNames
+puts in Sevastopol, which the codifier counts as Crimea's, are coded UA-40, as ISO 3166-2
+and the annotation guide have it. GeoNames places of Ukraine the codifier lacks (city
+districts, places since renamed) and those of Russia, Belarus and Moldova come from
+GeoNames alone. The output is sorted and byte-stable.
 """
 
 from __future__ import annotations
