@@ -80,9 +80,13 @@ def is_negated(view: DocView, trig: Match, floor: int) -> bool:
 
 
 def is_modal(view: DocView, trig: Match, floor: int) -> bool:
-    for k in range(max(floor, trig.start - 4), trig.start):
+    """A modal or hypothetical word in the trigger's clause, up to six words before it
+    ("might in fact have been struck")."""
+    k = trig.start - 1
+    while k >= max(floor, trig.start - 6) and view.words[k] not in (",", ";", ":", "(", ")"):
         if view.words[k] in MODALS:
             return True
+        k -= 1
     if view.words[trig.start].endswith("ing") and trig.start > floor and view.words[trig.start - 1] in ("that", "of", "by", ","):
         # "destroying the aircraft on the ground would be the most reliable way": a gerund subject
         after = view.words[trig.end : trig.end + 12]

@@ -97,7 +97,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         last_set = ghosts[-1].cls if ghosts and sent.end - ghosts[-1].end <= 8 else (None if mentions else last_set)
         mentions = [m for m in mentions if m.kind != "ghost"]
         for m in mentions:
-            if m.kind == "aside":
+            if m.kind == "aside" or _generic(words, sent, m) or _not_all(words, sent, m):
                 continue  # "70 drones, most of them Shaheds": what the counted items were, not a count
             if whole or _cumulative(view, cumulative, m):
                 cumulative_hit = True
@@ -559,6 +559,25 @@ def _defender(loc: Location, d: Draft) -> Location | None:
     return replace(loc, country=country) if country else None
 
 
+def _not_all(words, sent: Sentence, m: Mention) -> bool:
+    """"Not all of them were shot down", "not every drone was intercepted": no count is claimed."""
+    return m.start > sent.start and words[m.start - 1] == "not" and words[m.start] in ("all", "every", "each")
+
+
+GENERIC_QUANTIFIERS = {"most", "many", "some"}
+
+
+def _generic(words, sent: Sentence, m: Mention) -> bool:
+    """"Most Russian missiles are shot down": a quantifier with a noun in the present tense
+    says what usually happens, not what happened in an attack."""
+    if m.count is not None or words[m.start] not in GENERIC_QUANTIFIERS or words[m.start + 1] == "of":
+        return False
+    k = m.end
+    while k < sent.end and words[k] in ("also", "usually", "often", "generally", "typically", "still"):
+        k += 1
+    return k < sent.end and words[k] in ("are", "is", "get")
+
+
 def _heading(words, sent: Sentence) -> bool:
     """"downed as they flew towards Kursk": the sentence places the drones on their way, so
     the speaker's own region is not where it happened."""
@@ -868,6 +887,8 @@ def _all_of_previous(view: DocView, sent: Sentence, current: list[Draft], previo
     for cue in cues:
         if any(d.mention is not None and d.mention.start <= cue.start < d.mention.end for d in out):
             continue
+        if cue.start > sent.start and words[cue.start - 1] == "not":
+            continue  # "not all of them were shot down" claims no count
         out = [d for d in out if d.mention is None or not cue.start < d.mention.start < cue.end
                or words[d.mention.start] != "one"]  # "every one": not a count of one
         number = next((n[0] for k in range(cue.start, cue.end) if words[k] != "one"

@@ -146,6 +146,12 @@ CASES = {
     ),
 }
 
+NOT_CLAIMED = {
+    "a habit in the present tense": "Most Russian missiles are shot down by Ukrainian air defence, the air force said.",
+    "a modal several words back": "Residents speculated that the town might in fact have been struck by a missile.",
+    "not all of them": "Not all of them were shot down, the air force said.",
+}
+
 NO_CAPTURES = {
     "an aim is not a capture": "Russian troops kept advancing near Bakhmut, the city Moscow has been trying to capture for months.",
     "a town passed on the way": "Russian forces, edging closer to the town of Kurakhove, have seized a village, the ministry said.",
@@ -165,3 +171,17 @@ def test_no_capture(text):
     from .support import claims_of
 
     assert [(c.action, c.location_name) for c in claims_of(text) if c.action == "captured"] == []
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMED.values(), ids=NOT_CLAIMED.keys())
+def test_not_claimed(text):
+    from .support import claims_of
+
+    assert [(c.action, c.count) for c in claims_of(text)] == []
+
+
+def test_not_all_of_a_launch():
+    assert_claims(
+        "Russia launched 30 drones at Odesa, the air force said. Not all of them were shot down.",
+        [munition("launched", 30, "exact", "uav", attacker="RU", by=UA_AF, at=("UA-51", "UA", "Odesa"))],
+    )
