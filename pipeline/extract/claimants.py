@@ -155,18 +155,12 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
     matches = view.matches("claimants", sent)
     for m in matches:
         c = None
-        if m.label in ("claimant", "person"):
-            kind, country = table.info.get(m.key, ("other", None))
-            c = Claimant(m.key, kind, country, media=kind == "state_media")
+        if m.label in ("claimant", "person", "institution"):
+            c = _named(view, sent, m, context_side)
         elif m.label == "official":
             c = official_claimant(int(m.key))
         elif m.label == "role":
             c = role_claimant(view, sent, m, context_region, context_official)
-        elif m.label == "institution":
-            side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side or "RU"
-            if side in ("RU", "UA"):
-                entry = table.institutions[int(m.key)][side]
-                c = Claimant(entry["name"], entry["kind"], side)
         elif m.label == "generic":
             c = Claimant(None, None, m.key, generic=m.key)
         elif m.label == "generic_context":
@@ -209,6 +203,38 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
 
 
 RELATIVE_ASIDE = {"which", "who", "whose"}
+
+
+def _named(view: DocView, sent: Sentence, m: Match, context_side: str | None) -> Claimant | None:
+    """The claimant a named body or person stands for; an institution takes its side from the
+    words around it ("Russia's defence ministry"), its default, or the article's side."""
+    table = claimant_table()
+    if m.label in ("claimant", "person"):
+        kind, country = table.info.get(m.key, ("other", None))
+        return Claimant(m.key, kind, country, media=kind == "state_media")
+    side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side or "RU"
+    if side not in ("RU", "UA"):
+        return None
+    entry = table.institutions[int(m.key)][side]
+    return Claimant(entry["name"], entry["kind"], side)
+
+
+AGENT_KINDS = {"air_force", "ministry_of_defence", "general_staff", "military_branch", "intelligence"}
+AGENT_GAP = {"has", "have", "had", "also", "managed", "to", "successfully", "reportedly", "again", "then", "was", "were", "able"}
+
+
+def agent_claimant(view: DocView, sent: Sentence, trigger_start: int) -> Claimant | None:
+    """"Ukraine's Air Force shot down 30 drones": with nobody quoted, the military body that
+    did it is the one stating it."""
+    words = view.words
+    for m in reversed(view.matches("claimants", sent)):
+        if m.label not in ("claimant", "institution") or m.end > trigger_start:
+            continue
+        if trigger_start - m.end > 3 or not all(w in AGENT_GAP for w in words[m.end : trigger_start]):
+            return None
+        c = _named(view, sent, m, None)
+        return c if c is not None and c.kind in AGENT_KINDS else None
+    return None
 
 
 def _gap(words, end: int, report: int) -> int:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from .actions import is_negated, link_action
 from .captures import find_captures
-from .claimants import Claimant, Speaker, bodies_named, choose, find_speakers, person_in, quote_spans
+from .claimants import Claimant, Speaker, agent_claimant, bodies_named, choose, find_speakers, person_in, quote_spans
 from .dates import DateMention, find_dates, pick_date
 from .document import DocView, Sentence
 from .mentions import Mention, find_mentions
@@ -133,6 +133,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 m.cls = _missile_kind(view, [x for x in sentences[: s + 1] if x.block == sent.block], m.start) or m.cls
             position = link.trigger.start if link is not None and link.trigger is not None else m.start
             claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
+            if claimant is None and link is not None and link.trigger is not None:
+                claimant = agent_claimant(view, sent, link.trigger.start)
             loc = _location_for(view, sent, locs[s], m, mentions, action)
             if loc is not None and m.kind == "bare" and loc.kind == "place" and _names_region(loc):
                 loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown
@@ -269,6 +271,8 @@ def _carried_claimants(view: DocView, sentences: list[Sentence], speakers: list[
         if chosen is None:
             chosen = _next_sentence_source(view, sentences, speakers, i)
         if chosen is None:
+            chosen = _source_paragraph(view, sentences, speakers, i)
+        if chosen is None:
             chosen = _earlier(sentences, speakers, out, i, lambda s: s.section == sent.section and s.kind != "title")
         out.append(chosen)
     return out
@@ -299,6 +303,20 @@ def _list_source(view: DocView, sentences, speakers, carried, i: int) -> Claiman
     if j < 0 or view.words[sentences[j].end - 1] != ":":
         return None
     return choose(speakers[j], sentences[j].end) if speakers[j] else carried[j]
+
+
+def _source_paragraph(view: DocView, sentences, speakers, i: int) -> Claimant | None:
+    """A paragraph that names no source, followed by one that opens by naming it ("Quote from
+    the Air Force:", "Source: the governor"): the first paragraph retells that source."""
+    sent = sentences[i]
+    if sent.kind == "title" or any(speakers[k] for k in range(len(sentences)) if sentences[k].block == sent.block):
+        return None
+    nxt = next((x for x in sentences[i + 1 :] if x.block != sent.block), None)
+    if nxt is None or nxt.block != sent.block + 1 or not speakers[nxt.index]:
+        return None
+    colon = next((k for k in range(nxt.start, min(nxt.end, nxt.start + 10)) if view.words[k] == ":"), None)
+    opening = [sp for sp in speakers[nxt.index] if not sp.claimant.media and colon is not None and sp.end <= colon]
+    return opening[0].claimant if opening else None
 
 
 def _next_sentence_source(view: DocView, sentences, speakers, i: int) -> Claimant | None:

@@ -140,6 +140,18 @@ CASES = {
             munition("suppressed", 5, "exact", "uav", attacker="RU", by=UA_GOV_KHARKIV, at=("UA-63", "UA")),
         ],
     ),
+    "the body that did it states it": (
+        "Ukraine's Air Force shot down 30 drones overnight.",
+        [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
+    ),
+    "the source opens the next paragraph": (
+        "Russian troops attacked Ukraine with 58 drones overnight. Air defence destroyed 25 of them.\n\n"
+        'Quote from the Air Force: "Work on the consequences is under way."',
+        [
+            munition("launched", 58, "exact", "uav", attacker="RU", by=UA_AF, at=(None, "UA")),
+            munition("intercepted", 25, "exact", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
     "a person's name is not a place": (
         "Vladimir Putin said Russian forces captured the village of Dalne.",
         [capture("Dalne", None, None, attacker="RU", by=("President of Russia", "national_leader", "RU"))],
