@@ -107,6 +107,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             action = m.action
             if action is None and m.kind == "bare" and m.parent is not None and m.parent.action:
                 nxt = words[m.end] if m.end < sent.end else ""
+                if nxt in ("was", "were") and m.end + 1 < sent.end:
+                    nxt = words[m.end + 1]  # "Of these, 11 were over the Bryansk region"
                 if nxt in ("over", "in", "above", "near", "across", "on", "off", "outside", "around", "each", "apiece") \
                         or m.region_hint or sent.kind == "item" or m.copular:
                     action = m.parent.action  # a breakdown item: "including 36 over the Rostov region"

@@ -140,6 +140,15 @@ CASES = {
             munition("suppressed", 5, "exact", "uav", attacker="RU", by=UA_GOV_KHARKIV, at=("UA-63", "UA")),
         ],
     ),
+    "copular breakdown by region": (
+        "Air defence systems destroyed 27 Ukrainian drones overnight, the Russian Defence Ministry said. "
+        "Of these, 11 were over the Bryansk region and nine over the Kursk region.",
+        [
+            munition("intercepted", 27, "exact", "uav", attacker="UA", by=RU_MOD, at=(None, "RU")),
+            munition("intercepted", 11, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-BRY", "RU")),
+            munition("intercepted", 9, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-KRS", "RU")),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
