@@ -61,7 +61,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
     """All claims in one parsed article."""
     sentences = view.sentences
     ctx = Context(published=published)
-    locs = [attach_regions(find_locations(view, s), view.words) for s in sentences]
+    locs = [attach_regions(find_locations(view, s), view.words, view.texts) for s in sentences]
     dates = [find_dates(view, s, published) for s in sentences]
     speakers = _speakers(view, sentences, locs)
     defaults = _carried_claimants(view, sentences, speakers)

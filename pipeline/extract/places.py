@@ -320,10 +320,11 @@ ATTACH_GAP = {
 }
 
 
-def attach_regions(locs: list[Location], words: list[str]) -> list[Location]:
+def attach_regions(locs: list[Location], words: list[str], texts: list[str] | None = None) -> list[Location]:
     """Give settlements the region written after them: "Petrivske in the Luhansk People's
     Republic", "Kamianske and Stepove in the Zaporizhzhia region". The text wins over a
-    namesake the gazetteer places elsewhere."""
+    namesake the gazetteer places elsewhere, and then the name is the one written
+    ("Kamianka in the Kharkiv region" is not the Zaporizhzhia town once called Kamianka)."""
     out = list(locs)
     for i, region in enumerate(out):
         if region.kind != "region" or region.precision != "admin1":
@@ -337,8 +338,9 @@ def attach_regions(locs: list[Location], words: list[str]) -> list[Location]:
                 break
             if loc.admin1 != region.admin1:
                 moved = loc.kind == "text" or loc.admin1 != region.admin1
+                name = _join(texts, loc.start, loc.end) if texts is not None and loc.kind == "place" else loc.name
                 out[j] = replace(
-                    loc, admin1=region.admin1, country=region.country, regions=(region.admin1,),
+                    loc, admin1=region.admin1, country=region.country, regions=(region.admin1,), name=name,
                     latitude=region.latitude if moved else loc.latitude,
                     longitude=region.longitude if moved else loc.longitude,
                 )

@@ -161,6 +161,11 @@ CASES = {
             munition("intercepted", 25, "exact", "uav", attacker="RU", by=UA_AF),
         ],
     ),
+    "a former name of a town elsewhere gives way to the region written": (
+        "The General Staff said Ukrainian troops had recaptured Kamianka in the Kharkiv region.",
+        [capture("Kamianka", "UA-63", "UA", attacker="UA",
+                 by=("General Staff of the Armed Forces of Ukraine", "general_staff", "UA"))],
+    ),
     "a person's name is not a place": (
         "Vladimir Putin said Russian forces captured the village of Dalne.",
         [capture("Dalne", None, None, attacker="RU", by=("President of Russia", "national_leader", "RU"))],
