@@ -96,6 +96,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         ghosts = [m for m in mentions if m.kind == "ghost"]
         last_set = ghosts[-1].cls if ghosts and sent.end - ghosts[-1].end <= 8 else (None if mentions else last_set)
         mentions = [m for m in mentions if m.kind != "ghost"]
+        _plain_drones_are_boats(words, mentions, ghosts)
         for m in mentions:
             if m.kind == "aside" or _generic(words, sent, m) or _not_all(words, sent, m):
                 continue  # "70 drones, most of them Shaheds": what the counted items were, not a count
@@ -577,6 +578,18 @@ def _defender(loc: Location, d: Draft) -> Location | None:
     if country is None and d.claimant is not None:
         country = d.claimant.resolve(d.action).country
     return replace(loc, country=country) if country else None
+
+
+def _plain_drones_are_boats(words, mentions: list[Mention], ghosts: list[Mention]) -> None:
+    """"its Magura sea drones sank a patrol ship; two of the five drones were destroyed": a
+    plain "the drones" after sea drones in the same sentence counts those sea drones."""
+    for m in mentions:
+        definite = any(w in ("the", "these", "those") for w in words[max(0, m.start - 1) : m.end])
+        boats = [g for g in ghosts + mentions if g is not m and g.cls == "naval_drone" and g.end <= m.start]
+        if definite and boats and m.cls == "uav" and m.model is None and words[m.head] in ("drone", "drones"):
+            m.cls = "naval_drone"
+            m.user = m.user or boats[-1].user
+            m.sides = m.sides or boats[-1].sides
 
 
 def _not_all(words, sent: Sentence, m: Mention) -> bool:

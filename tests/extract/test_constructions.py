@@ -149,6 +149,17 @@ CASES = {
             munition("intercepted", 9, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-KRS", "RU")),
         ],
     ),
+    "the drones of a sentence about sea drones are sea drones": (
+        "Russia's defence ministry said Ukrainian sea drones attacked the bridge; all three of the drones were destroyed.",
+        [munition("intercepted", 3, "exact", "naval_drone", attacker="UA", by=RU_MOD)],
+    ),
+    "a plain count of drones beside sea drones stays drones": (
+        "The Russian defence ministry said three naval drones and 12 drones were destroyed.",
+        [
+            munition("intercepted", 3, "exact", "naval_drone", attacker="UA", by=RU_MOD),
+            munition("intercepted", 12, "exact", "uav", attacker="UA", by=RU_MOD),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
