@@ -212,7 +212,8 @@ def _named(view: DocView, sent: Sentence, m: Match, context_side: str | None) ->
     if m.label in ("claimant", "person"):
         kind, country = table.info.get(m.key, ("other", None))
         return Claimant(m.key, kind, country, media=kind == "state_media")
-    side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side or "RU"
+    side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") \
+        or _side_from_sentence(view, sent) or context_side or "RU"
     if side not in ("RU", "UA"):
         return None
     entry = table.institutions[int(m.key)][side]
@@ -267,7 +268,8 @@ def bodies_named(view: DocView, sent: Sentence, context_side: str | None) -> dic
             kind, country = table.info.get(m.key, ("other", None))
             out[noun] = Claimant(m.key, kind, country, media=kind == "state_media")
         elif m.label == "institution":
-            side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") or context_side
+            side = _side_near(view, sent, m) or table.institutions[int(m.key)].get("default") \
+                or _side_from_sentence(view, sent) or context_side
             if side in ("RU", "UA"):
                 entry = table.institutions[int(m.key)][side]
                 out.setdefault(noun, Claimant(entry["name"], entry["kind"], side))
@@ -327,6 +329,34 @@ def _its(view: DocView, m: Match, context_side: str | None) -> str | None:
     if m.start >= 1 and view.words[m.start - 1] in ("its", "the", "their"):
         return context_side
     return None
+
+
+DEFENCE_WORDS = {"air", "defence", "defences", "defense", "defenses"}
+OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+
+
+def _side_from_sentence(view: DocView, sent: Sentence) -> str | None:
+    """"The ministry said Russian air defences destroyed 112 Ukrainian drones": an unqualified
+    body speaks for the side whose air defence acts, the other side from the one whose
+    munitions are counted; None when the sentence points both ways or nowhere."""
+    from .munitions import model_table
+
+    words = view.words
+    munition_starts = {m.start for m in view.matches("munitions", sent) if m.label in ("noun", "model", "type")}
+    votes = set()
+    for s in view.matches("sides", sent):
+        if s.key not in OTHER_SIDE or s.end >= sent.end:
+            continue
+        if words[s.end] in DEFENCE_WORDS:
+            votes.add(s.key)
+        elif s.end in munition_starts:
+            votes.add(OTHER_SIDE[s.key])
+    table = model_table()
+    for m in view.matches("munitions", sent):
+        info = table.get(m.key) if m.label in ("model", "type") else None
+        if info is not None and info.user in OTHER_SIDE:
+            votes.add(OTHER_SIDE[info.user])
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _side_near(view: DocView, sent: Sentence, m: Match) -> str | None:

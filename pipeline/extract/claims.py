@@ -16,6 +16,7 @@ from .mentions import Mention, find_mentions
 from .numbers import parse_number
 from .munitions import model_table
 from .model import Claim
+from .settlements import russian_form, ukrainian_spelling
 from .places import ATTACH_GAP, DEFENDER, Location, attach_regions, find_locations, merge, scope_location
 from .gazetteer import load_regions
 
@@ -992,6 +993,12 @@ def _finish(view: DocView, drafts: list[Draft]) -> list[Claim]:
                 lat, lon = loc.latitude, loc.longitude
             if name and admin1 and _is_region_city(admin1, name):
                 name, precision = None, "admin1"
+            if name and d.action == "captured" and loc.kind in ("place", "text") and country in ("UA", None) \
+                    and russian_form(name):
+                spelled = ukrainian_spelling(name, admin1)
+                if spelled is not None:  # "Netaylovo" in the Donetsk region is coded Netailove
+                    name, admin1 = spelled[0], admin1 or spelled[1]
+                    country = "UA"
         if d.action == "captured" and not name:
             continue
         start, end = d.sentence.char_start, d.sentence.char_end

@@ -13,6 +13,9 @@ the text does not say.
 from __future__ import annotations
 
 import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.attrs import ORTH
@@ -177,3 +180,64 @@ def unambiguous(matches: list) -> list:
             regions.setdefault((m.start, m.end), set()).add((places[int(m.key)].admin1, places[int(m.key)].generated))
     return [m for m in matches if m.label != "place" or len(regions[(m.start, m.end)]) == 1
             or not all(generated for _, generated in regions[(m.start, m.end)])]
+
+
+_SKELETON_STEPS = (
+    ("shch", "\u0161"), ("sch", "\u0161"), ("zh", "\u017e"), ("kh", "h"), ("ch", "\u010d"), ("sh", "s"),
+    ("ts", "c"), ("tz", "c"), ("g", "h"), ("x", "ks"), ("w", "v"), ("ck", "k"), ("q", "k"),
+)
+_VOWELS = re.compile(r"[aeiouyj'\u2019\u02bc\s-]+")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a romanised name, so that Russian-style and Ukrainian spellings of
+    one place meet: "Netaylovo" and "Netailove", "Peschanoye" and "Pishchane", "Gulyaipole"
+    and "Huliaipole" all keep only their consonants in the same letters."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    for a, b in _SKELETON_STEPS:
+        s = s.replace(a, b)
+    initial = "V" if s[:1] in "aeiouyj" else ""  # "Udachne" is not "Dachne"; "Aleksandrovka" is "Oleksandrivka"
+    s = initial + _VOWELS.sub("", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=1)
+def _ukrainian_skeletons() -> dict[str, list[Place]]:
+    out: dict[str, list[Place]] = {}
+    for place in load_places():
+        if place.country == "UA" and place.generated:
+            out.setdefault(skeleton(place.name), []).append(place)
+    return out
+
+
+def ukrainian_spelling(written: str, admin1: str | None) -> tuple[str, str | None] | None:
+    """The gazetteer's name and region of a Ukrainian settlement the text spells another way
+    ("Netaylovo" in the Donetsk region is Netailove), when the region written (or, without
+    one, the whole country) holds exactly one name of that shape; else None."""
+    key = skeleton(written)
+    if len(key) < (3 if admin1 else 5) or not written[:1].isupper():
+        return None
+    low = written.lower()
+    places = [p for p in _ukrainian_skeletons().get(key, ()) if (admin1 is None or p.admin1 == admin1)
+              and SequenceMatcher(None, low, p.name.lower()).ratio() >= 0.68]  # "Krasnoye" is not Korsun
+    names = {p.name for p in places}
+    if len(names) != 1 or _fold(written) == _fold(next(iter(names))):
+        return None
+    regions = {p.admin1 for p in places}
+    return names.pop(), (regions.pop() if len(regions) == 1 else None)
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalpha())
+
+
+
+RUSSIAN_ENDINGS = ("ovka", "evka", "oye", "oe", "aya", "iy", "yy", "oy", "ovo", "evo", "itsa", "ino")
+
+
+def russian_form(name: str) -> bool:
+    """Whether a Latin name is written the Russian way ("Bogdanovka", "Peschanoye",
+    "Netaylovo"), which the guide codes by its Ukrainian name; "Kupyansk" or "Progres" are
+    left as written."""
+    return any(word.lower().endswith(RUSSIAN_ENDINGS) for word in name.replace("-", " ").split())
