@@ -89,9 +89,19 @@ def role_claimant(view: DocView, sent: Sentence, role: Match, context_region: st
     regions = load_regions()
     places = unambiguous([m for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "place")])
     near = [m for m in places if 0 <= role.start - m.end <= 2 or 0 <= m.start - role.end <= 3]
+    # "the Kyiv City Military Administration": the city's full name runs into the role
+    near = [m for m in places if m.label == "region_full" and m.start < role.start < m.end] + near
     code = None
     city = None
-    for m in sorted(near, key=lambda m: min(abs(role.start - m.end), abs(m.start - role.end))):
+    def distance(m: Match) -> tuple[int, int]:
+        nxt = view.words[m.end] if m.end < sent.end else ""
+        # "the Kyiv Regional Military Administration" is the oblast's, "Kyiv City ..." the city's
+        mismatch = (m.label in ("region_full", "place") and nxt in ("regional", "oblast", "region", "province")) \
+            or (m.label == "region_bare" and nxt == "city")
+        gap = 0 if m.start < role.start < m.end else min(abs(role.start - m.end), abs(m.start - role.end))
+        return int(mismatch), gap
+
+    for m in sorted(near, key=distance):
         if m.label in ("region_bare", "region_full"):
             code = m.key
             if role.key != "city" or m.label == "region_full":
@@ -191,6 +201,11 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
         if after and (not before or words[rs] in ("according", "citing", "quoting", "cited", "quoted", "source", "sources")
                       or words[re_ - 1] in ("to", "by", "from")):
             chosen[after[0]] = True
+    # "the ministry, quoted by TASS, said": the outlet after "quoted by" only passes it on
+    passers = {i for i, (start, _, _) in enumerate(candidates) if start >= sent.start + 2
+               and words[start - 1] == "by" and words[start - 2] in ("quoted", "cited", "reported", "carried")}
+    if any(i not in passers for i in chosen):
+        chosen = {i: v for i, v in chosen.items() if i not in passers}
     speakers = []
     for i, (start, end, c) in enumerate(candidates):
         if c.generic and not _generic_reports(words, end, start, report_positions, sent):

@@ -426,6 +426,10 @@ def introduced(words: list[str], loc: Location, floor: int, locs: list[Location]
     return False
 
 
+LAUNCHED_FROM = {"launched", "fired", "launching", "firing", "released", "dropped", "flying", "coming", "approaching",
+                 "missiles", "missile", "drones", "rockets", "bombs"}
+
+
 def _excluded(words: list[str], loc: Location, floor: int, action: str) -> bool:
     after = words[loc.end : loc.end + 2]
     if any(w in ("axis", "direction", "directions", "front", "sector") for w in after):
@@ -438,6 +442,10 @@ def _excluded(words: list[str], loc: Location, floor: int, action: str) -> bool:
     if "to" in near and "from" in words[max(floor, loc.start - 8) : loc.start]:
         return True  # "from Lviv in the west to Sumy in the north-east": a range, not a place
     wider = [words[k] for k in range(max(floor, loc.start - 5), loc.start)]
+    reach = [words[k] for k in range(max(floor, loc.start - 7), loc.start)]
+    if "from" in reach[1:] and reach[reach.index("from", 1) - 1] in LAUNCHED_FROM \
+            and not any(w in ("at", "against", "on", "towards", "toward") for w in reach[reach.index("from", 1) :]):
+        return True  # "Kalibr missiles launched from ships in the Black Sea": where they were fired from
     if "from" in wider and "far" not in wider and not any(w in ("over", "in", "above", "near", "at", "into", "on") for w in wider[wider.index("from") + 1 :]):
         return True  # "from the directions of Kursk": where they came from
     if any(w in ("supplied", "delivered", "given", "handed", "transferred", "sold", "provided") for w in before):

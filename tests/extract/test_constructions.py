@@ -160,6 +160,32 @@ CASES = {
             munition("intercepted", 12, "exact", "uav", attacker="UA", by=RU_MOD),
         ],
     ),
+    "an outlet quoting the ministry passes its claim on": (
+        "Russia's Defence Ministry, quoted by TASS, said 41 Ukrainian drones had been intercepted over the Bryansk region.",
+        [munition("intercepted", 41, "exact", "uav", attacker="UA", by=RU_MOD, at=("RU-BRY", "RU"))],
+    ),
+    "an unqualified ministry speaks for the side whose air defence acts": (
+        "Ukraine's security service said its drones hit a refinery. Russian air defences destroyed 112 Ukrainian "
+        "drones overnight, the ministry said.",
+        [munition("intercepted", 112, "exact", "uav", attacker="UA", by=RU_MOD)],
+    ),
+    "the head of a city's military administration": (
+        "The head of the Kyiv City Military Administration said two drones were shot down.",
+        [munition("intercepted", 2, "exact", "uav", attacker="RU", by=("regional_official", "UA"), at=("UA-30", "UA"))],
+    ),
+    "the head of an oblast's military administration": (
+        "The head of the Kyiv Regional Military Administration said two drones were shot down.",
+        [munition("intercepted", 2, "exact", "uav", attacker="RU", by=("Governor of Kyiv Oblast", "regional_official", "UA"),
+                  at=("UA-32", "UA"))],
+    ),
+    "where missiles were fired from is not where they went": (
+        "The Air Force said Russia fired nine Kh-101 cruise missiles from strategic bombers over the Caspian Sea and "
+        "14 Kalibr missiles launched from ships in the Black Sea.",
+        [
+            munition("launched", 9, "exact", "cruise_missile", "Kh-101", attacker="RU", by=UA_AF),
+            munition("launched", 14, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
