@@ -144,6 +144,11 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown
             if loc is not None and loc.kind == "text" and loc.admin1 is None:
                 loc = _text_place_region(loc, locs[s], claimant)
+            if loc is not None and loc.kind == "place" and loc.admin1 is None and claimant is not None \
+                    and claimant.kind == "regional_official" and claimant.region \
+                    and (claimant.region in loc.candidates or claimant.region[:2] not in EVERY_SETTLEMENT):
+                # "Petrovka", told by the Belgorod governor: his region's, which the gazetteer may not list
+                loc = _region_named(loc, claimant.region)
             if loc is None and m.kind == "part" and m.parent is not None and m.parent.action == "launched" \
                     and m.parent.place is not None and action == "hit":
                 loc = m.parent.place  # "launched three missiles at Kharkiv; two of them hit homes"
@@ -535,6 +540,16 @@ def _listed(view: DocView, sent: Sentence, m: Mention, mentions: list[Mention]) 
     return LIST_FRAMES[trig.label]
 
 
+EVERY_SETTLEMENT = {"UA"}  # countries whose every village the gazetteer lists (KATOTTG); GeoNames has 500+ people
+
+
+def _region_named(loc: Location, code: str) -> Location:
+    """A settlement of several namesakes placed in the one region the context gives."""
+    region = load_regions()[code]
+    return replace(loc, admin1=code, country=region.country, regions=(code,),
+                   latitude=region.latitude, longitude=region.longitude)
+
+
 def _text_place_region(loc: Location, locs: list[Location], claimant: Claimant | None) -> Location:
     """A village the gazetteer lacks takes the one region its sentence names, or its governor's."""
     codes = {l.admin1 for l in locs if l.admin1 and l.kind in ("region", "place")}
@@ -744,6 +759,9 @@ def _as_well_as(words, k: int) -> bool:
     return words[k : k + 3] == ["as", "well", "as"] or words[max(0, k - 2) : k + 1] == ["as", "well", "as"]
 
 
+FRAME_LEAD = {"in", "over", "above", "near", "across", "on", "the", "a", "village", "town", "city", "settlement", "of", "outskirts", "small"}
+
+
 def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mention) -> Location | None:
     from .places import introduced
 
@@ -752,7 +770,8 @@ def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mentio
         return None
     first = before[0]
     lead = words[sent.start : first.start]
-    if first.start - sent.start <= 3 and lead and lead[0] in ("in", "over", "above", "near", "across", "on"):
+    opening = first.start - sent.start <= 3 or all(w in FRAME_LEAD for w in lead)  # "In the village of X in the Y district,"
+    if opening and lead and lead[0] in ("in", "over", "above", "near", "across", "on"):
         return merge([l for l in before if l.start < m.start and l.start - first.end <= 6], words) if len(before) > 1 else first
     last = before[-1]
     prev = words[max(sent.start, last.start - 3) : last.start]

@@ -186,6 +186,16 @@ CASES = {
             munition("launched", 14, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF),
         ],
     ),
+    "a village named before its district": (
+        "In the village of Nikolskoye in the Belgorod district, a drone struck a house, Governor Vyacheslav Gladkov said.",
+        [munition("hit", 1, "exact", "uav", attacker="UA", by=("Governor of Belgorod Oblast", "regional_official", "RU"),
+                  at=("RU-BEL", "RU", "Nikolskoye"))],
+    ),
+    "a Russian village the gazetteer does not place, told by its governor": (
+        "In Petrovka, a drone hit a car, Governor Vyacheslav Gladkov said.",
+        [munition("hit", 1, "exact", "uav", attacker="UA", by=("Governor of Belgorod Oblast", "regional_official", "RU"),
+                  at=("RU-BEL", "RU", "Petrovka"))],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
