@@ -188,6 +188,11 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
         for k in range(sent.start + 1, sent.end):
             if words[k - 1] == "the" and words[k] in context_bodies and k not in covered:
                 candidates.append((k - 1, k + 1, context_bodies[words[k]]))
+        # "It said Russia had attacked with 579 drones": the body named last
+        starts = {r[0] for r in report_positions}
+        for k in range(sent.start, sent.end - 1):
+            if words[k] == "it" and k + 1 in starts and "it" in context_bodies:
+                candidates.append((k, k + 1, context_bodies["it"]))
     candidates = _prefer_longest(candidates)
     # each reporting word belongs to the nearest candidate before it ("X said") and the
     # nearest after it ("according to X", "said X"); other names in the sentence are not speakers

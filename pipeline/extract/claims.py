@@ -229,6 +229,8 @@ def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speak
             country = sp.claimant.country
             if country in ("RU", "UA"):
                 side = country
+            if sp.claimant.kind in BODY_KINDS and sp.claimant.name:
+                bodies["it"] = sp.claimant
             if sp.claimant.kind == "regional_official":
                 official = sp.claimant
         if not found:
@@ -239,6 +241,7 @@ def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speak
     return out
 
 
+BODY_KINDS = {"air_force", "ministry_of_defence", "general_staff", "military_branch", "intelligence", "state_media"}
 CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 PERSON_ROLES = {"governor", "mayor", "head"}
 

@@ -196,6 +196,11 @@ CASES = {
         [munition("hit", 1, "exact", "uav", attacker="UA", by=("Governor of Belgorod Oblast", "regional_official", "RU"),
                   at=("RU-BEL", "RU", "Petrovka"))],
     ),
+    "'it said' is the body named last": (
+        "Ukraine's Air Force said the night was difficult. The president said it was a hard week. "
+        "It said 50 drones were shot down.",
+        [munition("intercepted", 50, "exact", "uav", attacker="RU", by=UA_AF)],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
