@@ -1078,9 +1078,11 @@ def _drop_refined(claims: list[Claim]) -> list[Claim]:
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
-    same = ("claimant", "action", "count", "count_qualifier", "attacker", "event_date")
+    same = ("claimant", "action", "count", "count_qualifier", "attacker")
     if any(getattr(a, f) != getattr(b, f) for f in same):
         return False
+    if a.event_date != b.event_date and not (a.action == "captured" and None in (a.event_date, b.event_date)):
+        return False  # a settlement is taken once: "the capture of X" later on restates the dated claim
     if a.munition_class != b.munition_class and not (
         {a.munition_class, b.munition_class} <= MISSILES and "missile" in (a.munition_class, b.munition_class)
         and (a.munition_model or b.munition_model)
@@ -1102,6 +1104,7 @@ def _combine(a: Claim, b: Claim) -> Claim:
     finer = b if _detail(b) > _detail(a) else a
     changes = {f: getattr(finer, f) for f in LOCATION_FIELDS}
     changes["munition_model"] = a.munition_model or b.munition_model
+    changes["event_date"] = a.event_date or b.event_date
     if a.munition_class != b.munition_class:
         changes["munition_class"] = b.munition_class if a.munition_class == "missile" else a.munition_class
     return replace(a, **changes)

@@ -105,7 +105,7 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hin
 def _join_uncounted(words, found: list[Mention]) -> list[Mention]:
     """"206 Shahed-type drones and decoy drones": one count over both nouns, so no single model."""
     out: list[Mention] = []
-    for m in found:
+    for i, m in enumerate(found):
         prev = out[-1] if out else None
         if m.kind == "ghost" and prev is not None and prev.kind == "stated" and words[prev.end : m.start] == ["and"] \
                 and prev.count is not None and m.cls in (prev.cls, "uav"):
@@ -113,8 +113,26 @@ def _join_uncounted(words, found: list[Mention]) -> list[Mention]:
             if m.model != prev.model:
                 prev.model = None
             continue
+        if m.kind == "ghost" and prev is not None and prev.kind == "stated" and prev.count is not None \
+                and _uncounted_list(words, prev, found[i:]):
+            # "45 drones, missiles and other projectiles": one count over nouns of several classes
+            prev.end, prev.cls, prev.model, prev.is_aircraft = m.end, "mixed", None, False
+            continue
         out.append(m)
     return out
+
+
+def _uncounted_list(words, counted: Mention, rest: list[Mention]) -> bool:
+    """Whether the uncounted nouns from rest[0] on continue a list after `counted` with a comma
+    ("drones, missiles and other projectiles") and end in a noun of another class."""
+    chain, k = [], counted.end
+    for m in rest:
+        if m.kind != "ghost" or [w for w in words[k : m.start] if w != "other"] not in ([","], ["and"], [",", "and"], ["or"], [",", "or"]):
+            break
+        chain.append(m)
+        k = m.end
+    return bool(chain) and words[counted.end] == "," and any(m.cls != counted.cls for m in chain) \
+        and words[chain[-1].start - 1] in ("and", "or", "other")
 
 
 def _stated(view: DocView, sent: Sentence, mun: Munition) -> list[Mention]:

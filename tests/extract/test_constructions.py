@@ -201,6 +201,16 @@ CASES = {
         "It said 50 drones were shot down.",
         [munition("intercepted", 50, "exact", "uav", attacker="RU", by=UA_AF)],
     ),
+    "one count over a list of several classes": (
+        "The Russian Defence Ministry said that 45 drones, missiles and other projectiles fired from Ukraine had been "
+        "intercepted.",
+        [munition("intercepted", 45, "exact", "mixed", attacker="UA", by=RU_MOD)],
+    ),
+    "a capture restated later keeps its date": (
+        "The Russian Defence Ministry said on Friday that its forces had taken control of the village of Dalne. "
+        "The capture of Dalne follows weeks of fighting.",
+        [capture("Dalne", None, None, attacker="RU", by=RU_MOD)],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
