@@ -83,6 +83,38 @@ def _objects(view: DocView, sent: Sentence, trig: Match, locs: list[Location]) -
     k = trig.end
     while k < sent.end and words[k] in OBJECT_SKIP:
         k += 1
+    out, k = _names_at(view, sent, k, locs)
+    more = _named_others(words, k, sent.end)
+    if out and more is not None:
+        # "control of Lysychansk and other nearby towns, notably A, B and C": the towns named too
+        out += _names_at(view, sent, more, locs, listing=True)[0]
+    return out
+
+
+NAMING = {"notably", "including", "namely", "especially", "particularly"}
+PLACE_PLURALS = {"towns", "villages", "settlements", "localities", "cities", "communities"}
+
+
+def _named_others(words, k: int, end: int) -> int | None:
+    """Where the names begin in "and other nearby towns, notably ...", "and other villages,
+    including ...", "and other settlements such as ..."; None when no such list follows."""
+    if words[k : k + 2] != ["and", "other"]:
+        return None
+    j = next((x for x in range(k + 2, min(end, k + 6)) if words[x] in PLACE_PLURALS), None)
+    if j is None:
+        return None
+    j += 1 + (j + 1 < end and words[j + 1] == ",")
+    if j < end and words[j] in NAMING:
+        return j + 1
+    if words[j : j + 2] in (["such", "as"], ["among", "them"]):
+        return j + 2
+    return None
+
+
+def _names_at(view: DocView, sent: Sentence, k: int, locs: list[Location], listing: bool = False) -> tuple[list[Location], int]:
+    """The settlement names listed from token k ("Progres and Yevgenivka"), and where they end;
+    `listing` when a word such as "notably" has announced a list, so commas go on with it."""
+    words = view.words
     out: list[Location] = []
     while k < sent.end:
         loc = next((l for l in locs if l.start == k), None)
@@ -101,11 +133,11 @@ def _objects(view: DocView, sent: Sentence, trig: Match, locs: list[Location]) -
             nxt = k + 1 + (1 if words[k + 1] == "and" else 0)
             known = any(l.start == nxt and l.kind in SETTLEMENT_KINDS for l in locs)
             # "took Progres and Yevgenivka": a list; "took Sudzha, President Zelensky said": not
-            if nxt < sent.end and view.texts[nxt][:1].isupper() and (known or "and" in words[k : nxt]):
+            if nxt < sent.end and view.texts[nxt][:1].isupper() and (known or listing or "and" in words[k : nxt]):
                 k = nxt
                 continue
         break
-    return out
+    return out, k
 
 
 def _raw_name(view: DocView, sent: Sentence, k: int) -> Location | None:

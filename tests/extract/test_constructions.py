@@ -228,6 +228,16 @@ CASES = {
         [capture("Kamianka", "UA-63", "UA", attacker="UA",
                  by=("General Staff of the Armed Forces of Ukraine", "general_staff", "UA"))],
     ),
+    "a town and the other villages named after it": (
+        "The Russian Defence Ministry said its troops had established full control of Lysychansk and other "
+        "nearby villages, including Verkhnokamianka, Zolotarivka and Bila Hora.",
+        [
+            capture("Lysychansk", "UA-09", "UA", attacker="RU", by=RU_MOD),
+            capture("Verkhnokamianka", "UA-09", "UA", attacker="RU", by=RU_MOD),
+            capture("Zolotarivka", "UA-09", "UA", attacker="RU", by=RU_MOD),
+            capture("Bila Hora", "UA-09", "UA", attacker="RU", by=RU_MOD),
+        ],
+    ),
     "a person's name is not a place": (
         "Vladimir Putin said Russian forces captured the village of Dalne.",
         [capture("Dalne", None, None, attacker="RU", by=("President of Russia", "national_leader", "RU"))],
