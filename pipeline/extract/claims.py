@@ -935,13 +935,19 @@ def _all_of_previous(view: DocView, sent: Sentence, current: list[Draft], previo
     cues = view.matches("cues", sent, "every_one")
     if not cues:
         return current
-    prior = [d for d in previous if d.sentence.index == sent.index - 1 and d.action == "launched"]
-    if not prior:
-        return current
     words = view.words
     out = list(current)
     for cue in cues:
-        if any(d.mention is not None and d.mention.start <= cue.start < d.mention.end for d in out):
+        # the launches listed in the sentence before, or earlier in this one ("... and 18 drones - all
+        # these air targets were destroyed")
+        prior = [d for d in out if d.action == "launched" and d.mention is not None and d.mention.end <= cue.start] \
+            or [d for d in previous if d.sentence.index == sent.index - 1 and d.action == "launched"]
+        if not prior:
+            continue
+        covering = [d for d in out if d.mention is not None and d.mention.start <= cue.start < d.mention.end]
+        if covering and len(prior) > 1 and all(d.mention.kind in ("all", "every_one") for d in covering):
+            out = [d for d in out if d not in covering]  # "all of them" after a list: each item, not the last
+        elif covering:
             continue
         if cue.start > sent.start and words[cue.start - 1] == "not":
             continue  # "not all of them were shot down" claims no count

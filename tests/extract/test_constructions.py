@@ -211,6 +211,24 @@ CASES = {
         "The capture of Dalne follows weeks of fighting.",
         [capture("Dalne", None, None, attacker="RU", by=RU_MOD)],
     ),
+    "all of them after a list: each item": (
+        "The Air Force said the enemy used 15 cruise missiles and 18 Shahed drones. All of them were destroyed.",
+        [
+            munition("launched", 15, "exact", "cruise_missile", attacker="RU", by=UA_AF),
+            munition("launched", 18, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("intercepted", 15, "exact", "cruise_missile", attacker="RU", by=UA_AF),
+            munition("intercepted", 18, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "all these targets in the same sentence": (
+        "The Air Force said the enemy used 4 Kh-59 missiles and 20 drones - all these air targets were destroyed.",
+        [
+            munition("launched", 4, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
+            munition("launched", 20, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("intercepted", 4, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
+            munition("intercepted", 20, "exact", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
