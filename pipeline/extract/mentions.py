@@ -198,6 +198,7 @@ LOOSE_STOP = {
     "of", "in", "over", "at", "by", "from", "to", "on", "with", "and", "or", "but", "that", "which",
     "were", "was", "is", "are", "been", "be", "had", "has", "have", "said", "says", "the", "its",
     "their", "his", "her", "it", "they", "he", "she", "we", "as", "for", "into", "after", "while",
+    "these", "those", "this", "all", "every", "each", "drones", "missiles", "rockets", "bombs",
 }
 
 
