@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import DocView, Sentence
-from .munitions import Munition, find_munitions, modifier_words
+from .munitions import Munition, find_munitions, model_table, modifier_words
 from .numbers import Quantity, parse_number, parse_quantity, quantity_before
 
 BREAKDOWN_PREPS = {"over", "in", "above", "near", "across", "on", "off", "outside", "around"}
@@ -84,6 +84,7 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hin
     for mun in muns:
         out.extend(_stated(view, sent, mun))
     out = _join_uncounted(view.words, out)
+    _shared_counts(view, sent, out)
     covered = set()
     for m in out:
         covered.update(range(m.start, m.end))
@@ -100,6 +101,32 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hin
         if k < sent.end and words[k] in ("apiece", "each"):
             m.distribute = True
     return out
+
+
+LIST_GLUE = {",", "and", "or", "other", "various", "different", "as", "well", "plus", "also", "decoy", "imitator",
+             "simulator", "types", "type", "of", "the", "several", "kinds", "/"}
+
+
+def _shared_counts(view: DocView, sent: Sentence, found: list[Mention]) -> None:
+    """"50 Shahed, Gerbera and other drones", "40 Shahed and Geran-3 drones": one count over
+    several named types, so no model holds for every item counted."""
+    words = view.words
+    table = model_table()
+    heads = sorted((m.start, m.key if m.label == "noun" else table[m.key].cls, m.label)
+                   for m in view.matches("munitions", sent) if m.label in ("model", "type", "noun"))
+    counted_starts = {m.start for m in found if m.count is not None}
+    for m in found:
+        if m.model is None or m.count is None or m.count < 2 or m.kind not in ("stated", "total"):
+            continue
+        start, cls, label = next(((s, c, l) for s, c, l in heads if s >= m.end), (None, None, None))
+        if start is None or start in counted_starts or cls != m.cls or label == "noun":
+            continue  # "50 Shahed drones and Kalibr missiles", "39 Shahed drones, other decoy drones": the Shaheds'
+        gap = words[m.end : start]
+        if any(parse_number(words, k) for k in range(m.end, start)):
+            continue  # "12 Kh-101 cruise missiles and six Kalibrs": each type has its own count
+        glue = all(w in LIST_GLUE or (w.isalpha() and w.islower() and w not in ("were", "was", "at", "on")) for w in gap)
+        if gap and glue and any(w in (",", "and", "or", "/", "plus") for w in gap):
+            m.model = None  # another type joins the count
 
 
 def _join_uncounted(words, found: list[Mention]) -> list[Mention]:

@@ -229,6 +229,17 @@ CASES = {
             munition("intercepted", 20, "exact", "uav", attacker="RU", by=UA_AF),
         ],
     ),
+    "one count over several named types has no model": (
+        "The Air Force said Russia attacked with 50 Shahed, Gerbera and other drones.",
+        [munition("launched", 50, "exact", "uav", None, attacker="RU", by=UA_AF)],
+    ),
+    "a count of one type beside uncounted decoys keeps its model": (
+        "The Air Force said Russia launched 39 Shahed drones, other simulator drones and four ballistic missiles.",
+        [
+            munition("launched", 39, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("launched", 4, "exact", "ballistic_missile", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
