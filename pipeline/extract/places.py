@@ -93,6 +93,12 @@ def find_locations(view: DocView, sent: Sentence) -> list[Location]:
             pass
         i = j + 1
 
+    for m in bare:
+        # "the southern region of Mykolaiv": the region, not its city
+        if m.start >= sent.start + 2 and words[m.start - 1] == "of" and words[m.start - 2] in ("region", "oblast", "province") \
+                and not (set(range(m.start, m.end)) & taken):
+            found.append(_region_loc(regions, (m.key,), m.start - 2, m.end))
+            taken.update(range(m.start - 2, m.end))
     for m in matches:
         if m.label == "region_full" and not (set(range(m.start, m.end)) & taken):
             found.append(_region_loc(regions, (m.key,), m.start, m.end, full=True))

@@ -240,6 +240,11 @@ CASES = {
             munition("launched", 4, "exact", "ballistic_missile", attacker="RU", by=UA_AF),
         ],
     ),
+    "the region of a city's name is the region": (
+        "The air force brought down 14 drones over the southern region of Mykolaiv, Governor Vitalii Kim said.",
+        [munition("intercepted", 14, "exact", "uav", attacker="RU", by=("Governor of Mykolaiv Oblast", "regional_official", "UA"),
+                  at=("UA-48", "UA", None))],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
