@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import DocView, Sentence
 from .munitions import Munition, find_munitions, model_table, modifier_words
-from .numbers import Quantity, parse_number, parse_quantity, quantity_before
+from .numbers import Quantity, parse_number, parse_quantity, quantity_before, starts_vague
 
 BREAKDOWN_PREPS = {"over", "in", "above", "near", "across", "on", "off", "outside", "around"}
 UNIT_WORDS = {
@@ -461,7 +461,7 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
         if number is not None and k - 1 >= sent.start and words[k - 1] in CASUALTY_VERBS:
             number = None  # "killing two people and wounding 14 others"
         remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"])
-        vague = parse_quantity(words, k) if number is None and not remainder else None
+        vague = parse_quantity(words, k) if number is None and not remainder and starts_vague(words[k]) else None
         if vague is not None and (vague.kind != "vague" or vague.end >= sent.end or words[vague.end] not in ("were", "was")
                                   or "of" in words[k : vague.end]):
             vague = None  # "several were jammed": a vague part as the subject of its own verb

@@ -10,7 +10,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import matchers, segment  # noqa: F401  (registers the components)
+from . import matchers, segment, settlements  # noqa: F401  (registers the components)
 
 
 def build_nlp() -> Language:
@@ -18,6 +18,7 @@ def build_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("counterclaim_segmenter")
     nlp.add_pipe("counterclaim_vocabulary")
+    settlements.warm()  # the spelling index the claim rules consult, built once with the rest
     return nlp
 
 

@@ -186,6 +186,11 @@ def _extend_left(words: Sequence[str], q: Quantity, floor: int) -> Quantity:
     return q
 
 
+def starts_vague(word: str) -> bool:
+    """Whether a token can open a vague quantity ("several", "a number of")."""
+    return word in _vocab()[4]
+
+
 def is_number_word(word: str) -> bool:
     """Whether a token is a digit string or a number word."""
     nums, mult, *_ = _vocab()

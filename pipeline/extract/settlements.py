@@ -211,6 +211,11 @@ def _ukrainian_skeletons() -> dict[str, list[Place]]:
     return out
 
 
+def warm() -> None:
+    """Build the spelling index now rather than at the first Russian-style name."""
+    _ukrainian_skeletons()
+
+
 def ukrainian_spelling(written: str, admin1: str | None) -> tuple[str, str | None] | None:
     """The gazetteer's name and region of a Ukrainian settlement the text spells another way
     ("Netaylovo" in the Donetsk region is Netailove), when the region written (or, without
