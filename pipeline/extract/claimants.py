@@ -426,30 +426,38 @@ def _closes(speaker: Speaker, position: int) -> bool:
 
 
 def quote_spans(view: DocView, sentences: list[Sentence]) -> dict[int, int]:
-    """For each sentence inside an open quotation, the index of the sentence that closes it."""
+    """For each sentence inside an open quotation, the index of the sentence that closes it.
+
+    A quotation may run over paragraphs: a paragraph left open, followed by one that opens
+    with a quotation mark, goes on with the same quotation (the speaker named at its end).
+    """
     closes: dict[int, int] = {}
-    by_block: dict[int, list[Sentence]] = {}
+    open_since = None
+    block = None
     for s in sentences:
-        by_block.setdefault(s.block, []).append(s)
-    for sents in by_block.values():
-        open_since = None
-        for s in sents:
-            toks = view.words[s.start : s.end]
-            texts = view.texts[s.start : s.end]
-            depth_before = open_since is not None
-            state = depth_before
-            for t in texts:
-                if t in ("\u201c",):
-                    state = True
-                elif t in ("\u201d",):
-                    state = False
-                elif t == '"':
-                    state = not state
-            if not depth_before and state:
-                open_since = s.index
-            elif depth_before and not state:
-                for k in range(open_since, s.index):
-                    closes[k] = s.index
+        texts = view.texts[s.start : s.end]
+        skip_first = False
+        if s.block != block:
+            block = s.block
+            if open_since is not None and texts[:1] in (['"'], ["\u201c"]):
+                skip_first = True  # the quotation goes on into this paragraph
+            else:
                 open_since = None
-            del toks
+        depth_before = open_since is not None
+        state = depth_before
+        for i, t in enumerate(texts):
+            if i == 0 and skip_first:
+                continue
+            if t in ("\u201c",):
+                state = True
+            elif t in ("\u201d",):
+                state = False
+            elif t == '"':
+                state = not state
+        if not depth_before and state:
+            open_since = s.index
+        elif depth_before and not state:
+            for k in range(open_since, s.index):
+                closes[k] = s.index
+            open_since = None
     return closes

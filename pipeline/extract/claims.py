@@ -73,6 +73,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
     block_target: dict[int, Location] = {}
     skipped: set[tuple] = set()  # counts the body gives as cumulative: a headline repeating them is too
     last_set: str | None = None  # "breaking the drones down by region": the set a list counts
+    prev_sets: list[Mention] = []  # uncounted sets the sentence before named ("attacked with drones")
     block_frame: dict[int, Location] = {}  # "Kharkiv region." opening a paragraph: where its claims happened
     section_frame: Location | None = None  # a line "Kharkiv region:" above the paragraphs it heads
     for s, sent in enumerate(sentences):
@@ -91,10 +92,11 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
         whole = any(c.start - sent.start <= 3 for c in cumulative) or (
             cumulative_block == sent.block and not dates[s]
         )
-        mentions = find_mentions(view, sent, antecedents, hint=last_set)
+        mentions = find_mentions(view, sent, antecedents, hint=last_set, sets=prev_sets)
         sentence_drafts: list[Draft] = []
         cumulative_hit = False
         ghosts = [m for m in mentions if m.kind == "ghost"]
+        prev_sets = ghosts if sent.kind != "title" else prev_sets
         last_set = ghosts[-1].cls if ghosts and sent.end - ghosts[-1].end <= 8 else (None if mentions else last_set)
         mentions = [m for m in mentions if m.kind != "ghost"]
         _plain_drones_are_boats(words, mentions, ghosts)

@@ -72,7 +72,8 @@ class Mention:
         )
 
 
-def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hint: str | None = None) -> list[Mention]:
+def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hint: str | None = None,
+                  sets: list[Mention] = ()) -> list[Mention]:
     """Counted munitions in a sentence, stated and implied, left to right.
 
     `hint` is the class of an uncounted set the text named just before ("breaking the drones
@@ -92,7 +93,7 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hin
         preferred = [a for a in antecedents if a.cls == hint and a.kind != "ghost"]
         if preferred:
             antecedents = [a for a in antecedents if a not in preferred] + preferred[-1:]
-    out += _implied(view, sent, out, covered, antecedents, muns)
+    out += _implied(view, sent, out, covered, antecedents, muns, sets)
     out.sort(key=lambda m: (m.start, m.end))
     for m in out:
         k = m.end
@@ -406,8 +407,9 @@ def _partitive_definite(view: DocView, sent: Sentence, mun: Munition) -> list[Me
 
 
 def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[int], antecedents: list[Mention],
-             muns: list[Munition] = ()) -> list[Mention]:
-    """Counts whose munition is understood from an earlier mention."""
+             muns: list[Munition] = (), sets: list[Mention] = ()) -> list[Mention]:
+    """Counts whose munition is understood from an earlier mention; `sets` are the uncounted
+    sets the sentence before named ("attacked with drones. Air defence destroyed 14 of them")."""
     words = view.words
     out: list[Mention] = []
     k = sent.start
@@ -426,6 +428,9 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
             if part is not None:
                 q, _ = part
                 parent = _antecedent(stated, antecedents, k)
+                if parent is None and q.kind == "number" and sets \
+                        and (q.start == sent.start or words[q.start - 1] not in ("in", "on", "at", "to", "from", "into", "near")):
+                    parent = sets[-1]  # the count is stated; only the kind comes from the set named before
                 if parent is not None or q.kind == "every_one":
                     m = _from_parent(parent, q.start, k + 1, k, q, antecedents)
                     m.kind = {"number": "part", "vague": "part"}.get(q.kind, m.kind)

@@ -245,6 +245,17 @@ CASES = {
         [munition("intercepted", 14, "exact", "uav", attacker="RU", by=("Governor of Mykolaiv Oblast", "regional_official", "UA"),
                   at=("UA-48", "UA", None))],
     ),
+    "a quotation over two paragraphs, the speaker named at its end": (
+        '"Tonight the enemy again attacked our region with drones. Air defence destroyed 14 of them over the '
+        'Sumy district.\n\n"Two more drones hit a warehouse in Shostka. Nobody was hurt," Governor Oleh Hryhorov '
+        "wrote on Telegram.",
+        [
+            munition("intercepted", 14, "exact", "uav", attacker="RU",
+                     by=("Governor of Sumy Oblast", "regional_official", "UA"), at=("UA-59", "UA", "Sumy district")),
+            munition("hit", 2, "exact", "uav", attacker="RU",
+                     by=("Governor of Sumy Oblast", "regional_official", "UA"), at=("UA-59", "UA", "Shostka")),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
