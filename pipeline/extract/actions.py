@@ -31,7 +31,8 @@ DENIALS = {"denied", "denies", "deny", "denying", "dismissed", "rejected", "refu
 NOUN_BEFORE = {
     "a", "an", "the", "single", "massive", "combined", "air", "this", "that",
     "its", "their", "another", "new", "latest", "overnight", "russian", "ukrainian", "first",
-    "direct", "such", "retaliatory", "large-scale", "major", "each",
+    "direct", "such", "retaliatory", "large-scale", "major", "each", "aerial", "largest", "biggest",
+    "heaviest", "deadliest", "previous", "recent", "similar",
 }
 REACH_NEGATIVE = {"did", "never", "failed", "without", "didn't", "not"}
 MODALS = {
@@ -41,6 +42,7 @@ MODALS = {
     "aims", "aim", "seeking", "seeks", "sought", "whether", "possible", "possibly", "potential",
     "plan", "intend", "threaten", "threat", "threats",
 }
+AIMED = {"attacked", "attack", "attacks", "attacking", "targeted", "target", "targets", "targeting"}
 COORD = {"and", ",", "plus", "as", "well", "along", "with", "together", "or", "including"}
 
 
@@ -190,6 +192,9 @@ def _look_right(view, sent, span, mentions, trigs, starts, is_aircraft=False) ->
     return None
 
 
+JOINING = {"and", "or", ",", "/", "electronically", "were", "was", "also", "then", "either", "been"}
+
+
 def _joined_with_down(view: DocView, sent: Sentence, trig: Match, trigs: list[Match]) -> bool:
     """A suppression word in one phrase with a shooting-down word: a total of both, so intercepted."""
     if trig.label != "jam":
@@ -200,7 +205,8 @@ def _joined_with_down(view: DocView, sent: Sentence, trig: Match, trigs: list[Ma
             continue
         lo, hi = (t.end, trig.start) if t.end <= trig.start else (trig.end, t.start)
         between = words[lo:hi]
-        if 0 < len(between) <= 3 and ("or" in between or "and" in between):
+        if 0 < len(between) <= 3 and ("or" in between or "and" in between) \
+                and all(w in JOINING for w in between):  # not "shot down and electronic warfare diverted 30"
             return True
     return False
 
@@ -268,12 +274,30 @@ def _right_frame(view: DocView, sent: Sentence, group: list[Match], is_aircraft:
                 return Link("intercepted", joined, True)  # "were detected and destroyed"
             return Link("launched", trig, True)
         if label == "strike" and not passive:
+            if view.words[trig.start] in AIMED and _area_after(view, sent, trig.end):
+                return Link("launched", trig, False)  # "373 drones attacked settlements across the region"
             return Link("hit", trig, False)
         if label == "strike" and passive and trig.end < sent.end and view.words[trig.end] != "by":
             return Link("intercepted", trig, True)  # "an enemy drone was hit over the pier"
         if label == "attempt":
             return Link("launched", trig, False)
     return None
+
+
+AREA_WORDS = {"settlements", "villages", "towns", "cities", "region", "regions", "oblast", "country", "territory",
+              "ukraine", "russia", "areas", "districts", "communities", "front", "positions"}
+
+
+def _area_after(view: DocView, sent: Sentence, k: int) -> bool:
+    """Whether an area follows a verb of attack ("attacked settlements across the region",
+    "attacked the Kharkiv region") rather than one object it struck ("attacked a bus")."""
+    words = view.words
+    while k < sent.end and words[k] in ("the", "several", "many", "various", "frontline", "border", "our", "its"):
+        k += 1
+    if k >= sent.end:
+        return False
+    regions = {m.start for m in view.matches("places", sent) if m.label in ("region_bare", "region_full", "country")}
+    return words[k] in AREA_WORDS or k in regions
 
 
 def _down_or_jam(view: DocView, sent: Sentence, trig: Match) -> str:
@@ -351,7 +375,8 @@ def _look_left(view, sent, span, mentions, trigs, starts, is_aircraft) -> Link |
         return Link("intercepted", trig)  # "shot down or electronically suppressed 341 of the drones"
     if "launch" in labels and words[trig.start] not in ("struck", "hit", "attacked", "targeted"):
         return Link("launched", trig)
-    if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress", "lost"):
+    if "jam" in labels and words[trig.start] in ("suppressed", "jammed", "suppressing", "suppress", "lost", "diverted",
+                                                 "redirected", "diverting", "redirecting", "jamming", "jams", "suppresses"):
         if words[trig.start] == "lost" and is_aircraft:
             return Link("intercepted", trig)  # "Russia lost two helicopters"
         return Link("suppressed", trig)  # "lost 12 rockets to electronic warfare"

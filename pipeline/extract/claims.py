@@ -782,6 +782,9 @@ def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mentio
     prev = words[max(sent.start, last.start - 3) : last.start]
     if action == "launched" and any(w in ("attack", "attacked", "attacking", "on", "at", "against", "strike", "struck", "targeted") for w in prev):
         return last
+    if action == "launched" and any(w in ("attack", "attacked", "targeted") for w in words[last.end : m.start]) \
+            and last.kind in ("place", "text", "region"):
+        return last  # "the town of Graivoron came under attack from 31 drones"
     if action in ("hit",) and any(w in ("in", "over", "on", "near", "at") for w in prev[-2:]):
         return last
     if action in ("intercepted", "suppressed", "hit") and any(w in ("over", "above", "in", "near") for w in prev):

@@ -256,6 +256,40 @@ CASES = {
                      by=("Governor of Sumy Oblast", "regional_official", "UA"), at=("UA-59", "UA", "Shostka")),
         ],
     ),
+    "electronic warfare as the subject of its own verb": (
+        "The air force said 51 drones were shot down and electronic warfare diverted up to 30 more.",
+        [
+            munition("intercepted", 51, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("suppressed", 30, "at_most", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "drones that attacked an area were launched at it": (
+        "Governor Ivan Fedorov said 373 drones attacked settlements across the Zaporizhzhia region.",
+        [munition("launched", 373, "exact", "uav", attacker="RU",
+                  by=("Governor of Zaporizhzhia Oblast", "regional_official", "UA"), at=("UA-23", "UA"))],
+    ),
+    "a drone that attacked one object hit it": (
+        "Governor Vyacheslav Gladkov said a Ukrainian drone attacked an apartment block in Shebekino.",
+        [munition("hit", 1, "exact", "uav", attacker="UA",
+                  by=("Governor of Belgorod Oblast", "regional_official", "RU"), at=("RU-BEL", "RU", "Shebekino"))],
+    ),
+    "a town under attack from drones": (
+        "Governor Vyacheslav Gladkov said the town of Graivoron came under attack from 31 drones.",
+        [munition("launched", 31, "exact", "uav", attacker="UA",
+                  by=("Governor of Belgorod Oblast", "regional_official", "RU"), at=("RU-BEL", "RU", "Graivoron"))],
+    ),
+    "earlier this week is one undated attack": (
+        "Earlier this week, Russia attacked Ukraine with about 60 drones, the air force said.",
+        [munition("launched", 60, "approximately", "uav", attacker="RU", by=UA_AF, at=(None, "UA"), on=None)],
+    ),
+    "one of the largest aerial attacks is no hit": (
+        "Russia fired 40 cruise missiles and six Kinzhal missiles in one of the largest aerial attacks of the war, "
+        "the air force said.",
+        [
+            munition("launched", 40, "exact", "cruise_missile", attacker="RU", by=UA_AF),
+            munition("launched", 6, "exact", "ballistic_missile", "Kinzhal", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
