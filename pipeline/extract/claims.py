@@ -713,6 +713,9 @@ def _attribution_start(view: DocView, sent: Sentence, start: int, end: int) -> i
     return end
 
 
+OTHER_ITEMS = (["the", "other"], ["another"], ["the", "rest"], ["the", "remaining"], ["others"], ["the", "others"])
+
+
 def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mention, mentions: list[Mention], action: str) -> Location | None:
     words = view.words
     if m.region_hint:
@@ -724,8 +727,8 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
     end = min(later) if later else sent.end
     k = m.end
     while k < end:
-        if words[k] in CLAUSE_BREAKS:
-            end = k
+        if words[k] in CLAUSE_BREAKS or (words[k] in ("and", ",") and words[k + 1 : k + 3] in OTHER_ITEMS):
+            end = k  # "one of them near Zaporizhzhia and the other in the Kyiv region": each its own place
             break
         k += 1
     end = min(end, _attribution_start(view, sent, m.end, end))
@@ -734,8 +737,8 @@ def _location_for(view: DocView, sent: Sentence, locs: list[Location], m: Mentio
     while loc is None:
         # "fired 479 Shahed drones plus 20 missiles at Ukraine": the place ends the list
         nxt_m = min((o for o in mentions if o.start >= item.end), key=lambda o: o.start, default=None)
-        if nxt_m is None or not all(w in LIST_WORDS for w in words[item.end : nxt_m.start]):
-            break
+        if nxt_m is None or not all(w in LIST_WORDS for w in words[item.end : nxt_m.start]) or nxt_m.parent is item:
+            break  # a part of this count ("two helicopters, one of them near X") is placed on its own
         after_next = [o.start for o in mentions if o.start > nxt_m.start]
         stop = min(after_next) if after_next else sent.end
         stop = min(stop, _attribution_start(view, sent, nxt_m.end, stop))

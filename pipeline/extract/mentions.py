@@ -465,7 +465,9 @@ def _implied(view: DocView, sent: Sentence, stated: list[Mention], covered: set[
             number = None  # "no one was hurt"
         if number is not None and k - 1 >= sent.start and words[k - 1] in CASUALTY_VERBS:
             number = None  # "killing two people and wounding 14 others"
-        remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"])
+        remainder = words[k : k + 2] in (["the", "remainder"], ["the", "rest"]) or (
+            words[k : k + 2] == ["the", "other"] and k + 2 < sent.end
+            and words[k + 2] in BREAKDOWN_PREPS | {"was", "were", "had", "crashed", "fell"})  # "one near X and the other in Y"
         vague = parse_quantity(words, k) if number is None and not remainder and starts_vague(words[k]) else None
         if vague is not None and (vague.kind != "vague" or vague.end >= sent.end or words[vague.end] not in ("were", "was")
                                   or "of" in words[k : vague.end]):

@@ -9,6 +9,7 @@ from .test_claims import RU_MOD, UA_AF, assert_claims, capture, munition
 
 UA_GOV_KHARKIV = ("Governor of Kharkiv Oblast", "regional_official", "UA")
 RU_GOV_KURSK = ("Governor of Kursk Oblast", "regional_official", "RU")
+UA_GS_KIND = ("general_staff", "UA")
 
 CASES = {
     # a list after a colon takes the verb before it, the first item included
@@ -288,6 +289,16 @@ CASES = {
         [
             munition("launched", 40, "exact", "cruise_missile", attacker="RU", by=UA_AF),
             munition("launched", 6, "exact", "ballistic_missile", "Kinzhal", attacker="RU", by=UA_AF),
+        ],
+    ),
+    "one near one place and the other in another": (
+        "Ukraine's military has destroyed two Ka-52 helicopters, one of them near Zaporizhzhia and the other in the "
+        "Kyiv region, the General Staff said.",
+        [
+            munition("intercepted", 2, "exact", "aircraft", "Ka-52", attacker="RU", by=UA_GS_KIND, at=(None, "UA")),
+            munition("intercepted", 1, "exact", "aircraft", "Ka-52", attacker="RU", by=UA_GS_KIND,
+                     at=("UA-23", "UA", "Zaporizhzhia")),
+            munition("intercepted", 1, "exact", "aircraft", "Ka-52", attacker="RU", by=UA_GS_KIND, at=("UA-32", "UA")),
         ],
     ),
     "the body that did it states it": (
