@@ -15,6 +15,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import DocView, Match, Sentence
 from .gazetteer import load_places, load_regions
+from .munitions import model_table
 from .settlements import unambiguous
 
 CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
@@ -359,8 +360,6 @@ def _side_from_sentence(view: DocView, sent: Sentence) -> str | None:
     """"The ministry said Russian air defences destroyed 112 Ukrainian drones": an unqualified
     body speaks for the side whose air defence acts, the other side from the one whose
     munitions are counted; None when the sentence points both ways or nowhere."""
-    from .munitions import model_table
-
     words = view.words
     munition_starts = {m.start for m in view.matches("munitions", sent) if m.label in ("noun", "model", "type")}
     votes = set()

@@ -635,7 +635,7 @@ def _generic(words, sent: Sentence, m: Mention) -> bool:
 def _heading(words, sent: Sentence) -> bool:
     """"downed as they flew towards Kursk": the sentence places the drones on their way, so
     the speaker's own region is not where it happened."""
-    return any(w in ("towards", "toward", "heading", "headed", "direction") for w in words[sent.start : sent.end])
+    return any(w in ("towards", "toward", "heading", "headed") for w in words[sent.start : sent.end])
 
 
 WATER = {"sea", "water", "waters"}
