@@ -139,8 +139,15 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 m.cls = _missile_kind(view, [x for x in sentences[: s + 1] if x.block == sent.block], m.start) or m.cls
             position = link.trigger.start if link is not None and link.trigger is not None else m.start
             claimant = _claimant_for(speakers[s], defaults[s], position, m.start)
-            if claimant is None and link is not None and link.trigger is not None:
-                claimant = agent_claimant(view, sent, link.trigger.start)
+            if (claimant is None or claimant.media) and link is not None and link.trigger is not None:
+                # "As Ukrinform reported, Ukraine's air defence forces destroyed 309": the outlet passes on
+                # what the body that acted says
+                claimant = agent_claimant(view, sent, link.trigger.start) or claimant
+            if (claimant is None or claimant.media) and m.kind == "total":
+                # "destroyed 309 of the 324 drones": the total is told by whoever tells its part
+                part = next((d for d in sentence_drafts if d.mention is not None
+                             and (d.mention.parent is m or d.mention.start < m.start < d.mention.end)), None)
+                claimant = part.claimant if part is not None and part.claimant is not None else claimant
             loc = _location_for(view, sent, locs[s], m, mentions, action)
             if loc is not None and m.kind == "bare" and loc.kind == "place" and _names_region(loc):
                 loc = _region_only(loc.admin1, loc)  # "one in Kursk": the region, in a breakdown

@@ -301,6 +301,13 @@ CASES = {
             munition("intercepted", 1, "exact", "aircraft", "Ka-52", attacker="RU", by=UA_GS_KIND, at=("UA-32", "UA")),
         ],
     ),
+    "an outlet retelling what a body did": (
+        "As Ukrinform reported earlier, Ukraine's air defence forces destroyed 309 of the 324 drones overnight.",
+        [
+            munition("intercepted", 309, "exact", "uav", attacker="RU", by=UA_AF),
+            munition("launched", 324, "exact", "uav", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
