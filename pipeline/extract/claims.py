@@ -166,6 +166,8 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                 frame = None  # "shot down over the sea": a place the guide leaves uncoded, not the paragraph's region
             if loc is None and frame is not None and (action != "launched" or _region_anaphor(words, m, sent)):
                 loc = frame  # "Kharkiv region. ... destroyed 11 drones over the region"
+            if loc is None and ctx.region and _over_the_region(words, m, sent):
+                loc = _region_location(ctx.region)  # "Five of them were shot down over the region"
             if loc is None and action == "launched":
                 loc = block_target.get(sent.block)
             if loc is None and action in ("intercepted", "hit", "suppressed", "launched") and not _heading(words, sent) \
@@ -664,10 +666,21 @@ def _official_region(claimant: Claimant | None) -> Location | None:
     """A governor's claim with no place stated happened in the governor's region."""
     if claimant is None or claimant.kind != "regional_official" or not claimant.region:
         return None
-    r = load_regions().get(claimant.region)
+    return _region_location(claimant.region)
+
+
+def _region_location(code: str) -> Location | None:
+    r = load_regions().get(code)
     if r is None:
         return None
     return Location(0, 0, "admin1", r.code, r.country, None, r.latitude, r.longitude, (r.code,), "region")
+
+
+def _over_the_region(words, m: Mention, sent: Sentence) -> bool:
+    """"shot down over the region", "in the oblast": the region the article has been about."""
+    tail = words[m.end : sent.end]
+    return any(tail[i] in ("over", "in", "above", "across") and tail[i + 1 : i + 3] in (["the", "region"], ["the", "oblast"])
+               for i in range(len(tail) - 2))
 
 
 def _restates(m: Mention, count, action: str, earlier: list[Draft], claimant_hint: Claimant | None = None) -> bool:

@@ -308,6 +308,14 @@ CASES = {
             munition("launched", 324, "exact", "uav", attacker="RU", by=UA_AF),
         ],
     ),
+    "over the region: the region the article is about": (
+        "Ukraine fired six ATACMS missiles at a facility in the Bryansk region, the Russian Defence Ministry said. "
+        "Five of them were shot down over the region.",
+        [
+            munition("launched", 6, "exact", "ballistic_missile", "ATACMS", attacker="UA", by=RU_MOD, at=("RU-BRY", "RU")),
+            munition("intercepted", 5, "exact", "ballistic_missile", "ATACMS", attacker="UA", by=RU_MOD, at=("RU-BRY", "RU")),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
