@@ -666,7 +666,11 @@ def _official_region(claimant: Claimant | None) -> Location | None:
     """A governor's claim with no place stated happened in the governor's region."""
     if claimant is None or claimant.kind != "regional_official" or not claimant.region:
         return None
-    return _region_location(claimant.region)
+    region = _region_location(claimant.region)
+    city = claimant.name[len("Mayor of ") :] if claimant.name and claimant.name.startswith("Mayor of ") else None
+    if region is not None and city and not _is_region_city(region.admin1, city):
+        return replace(region, name=city, precision="settlement", kind="place")  # a mayor's claim: his city
+    return region
 
 
 def _region_location(code: str) -> Location | None:

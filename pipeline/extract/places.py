@@ -111,8 +111,9 @@ def find_locations(view: DocView, sent: Sentence) -> list[Location]:
         if set(range(s, e)) & taken:
             continue
         candidates = [places[k] for k in indexes]
-        if all(p.generated for p in candidates) and _in_longer_name(view, sent, s, e, matches):
-            continue
+        if all(p.generated for p in candidates) and (_in_longer_name(view, sent, s, e, matches)
+                                                     or (e < sent.end and words[e] in ("district", "raion", "microdistrict"))):
+            continue  # "the city's Kyivskyi district" names a district, not the village of that name
         found.append(_pick_place(candidates, found, view, sent, s, e, frozenset(indexes)))
         taken.update(range(s, e))
     for m in bare:

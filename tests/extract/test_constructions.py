@@ -316,6 +316,11 @@ CASES = {
             munition("intercepted", 5, "exact", "ballistic_missile", "ATACMS", attacker="UA", by=RU_MOD, at=("RU-BRY", "RU")),
         ],
     ),
+    "a mayor's claim is in his city; a city district is no village": (
+        "Kharkiv Mayor Ihor Terekhov reported that three drones hit the city's Kyivskyi district.",
+        [munition("hit", 3, "exact", "uav", attacker="RU", by=("Mayor of Kharkiv", "regional_official", "UA"),
+                  at=("UA-63", "UA", "Kharkiv"))],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
