@@ -791,7 +791,8 @@ def _as_well_as(words, k: int) -> bool:
     return words[k : k + 3] == ["as", "well", "as"] or words[max(0, k - 2) : k + 1] == ["as", "well", "as"]
 
 
-FRAME_LEAD = {"in", "over", "above", "near", "across", "on", "the", "a", "village", "town", "city", "settlement", "of", "outskirts", "small"}
+FRAME_LEAD = {"in", "over", "above", "near", "across", "on", "the", "a", "village", "town", "city", "settlement", "of", "outskirts", "small",
+              "port", "russian", "ukrainian", "occupied", "southern", "northern", "eastern", "western", "border", "frontline"}
 
 
 def _frame(words, before: list[Location], sent: Sentence, action: str, m: Mention) -> Location | None:
