@@ -668,7 +668,8 @@ def _official_region(claimant: Claimant | None) -> Location | None:
         return None
     region = _region_location(claimant.region)
     city = claimant.name[len("Mayor of ") :] if claimant.name and claimant.name.startswith("Mayor of ") else None
-    if region is not None and city and not _is_region_city(region.admin1, city):
+    if region is not None and city and not _is_region_city(region.admin1, city) \
+            and city != load_regions()[region.admin1].name:
         return replace(region, name=city, precision="settlement", kind="place")  # a mayor's claim: his city
     return region
 

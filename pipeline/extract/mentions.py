@@ -85,6 +85,7 @@ def find_mentions(view: DocView, sent: Sentence, antecedents: list[Mention], hin
     for mun in muns:
         out.extend(_stated(view, sent, mun))
     out = _join_uncounted(view.words, out)
+    out = _appositives(view.words, out)
     _shared_counts(view, sent, out)
     covered = set()
     for m in out:
@@ -128,6 +129,22 @@ def _shared_counts(view: DocView, sent: Sentence, found: list[Mention]) -> None:
         glue = all(w in LIST_GLUE or (w.isalpha() and w.islower() and w not in ("were", "was", "at", "on")) for w in gap)
         if gap and glue and any(w in (",", "and", "or", "/", "plus") for w in gap):
             m.model = None  # another type joins the count
+
+
+def _appositives(words, found: list[Mention]) -> list[Mention]:
+    """"The missile, an Iskander-M, struck ...": the apposition names the item just counted,
+    so the two are one mention with the apposition's model."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.count == 1 and m.count == 1 and words[prev.end : m.start] == [","] \
+                and words[m.start] in ("a", "an") and m.end < len(words) and words[m.end] == "," \
+                and (prev.cls == m.cls or prev.cls in ("missile", "uav") and m.model is not None):
+            prev.cls, prev.model, prev.user = m.cls, m.model or prev.model, m.user or prev.user
+            prev.sides = prev.sides or m.sides
+            continue
+        out.append(m)
+    return out
 
 
 def _join_uncounted(words, found: list[Mention]) -> list[Mention]:

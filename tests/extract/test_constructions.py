@@ -321,6 +321,21 @@ CASES = {
         [munition("hit", 3, "exact", "uav", attacker="RU", by=("Mayor of Kharkiv", "regional_official", "UA"),
                   at=("UA-63", "UA", "Kharkiv"))],
     ),
+    "an apposition names the item just counted": (
+        "The missile, an Iskander-M, struck near a playground, Governor Serhii Lysak said.",
+        [munition("hit", 1, "exact", "ballistic_missile", "Iskander-M", attacker="RU",
+                  by=("Governor of Dnipropetrovsk Oblast", "regional_official", "UA"), at=("UA-12", "UA"))],
+    ),
+    "a port opening the sentence frames it": (
+        "In the Russian port of Novorossiysk, where much of the fleet is based, two sea drones tried to attack the "
+        "naval base and were destroyed, said Veniamin Kondratyev, governor of the Krasnodar region.",
+        [
+            munition("launched", 2, "exact", "naval_drone", attacker="UA", by=("regional_official", "RU"),
+                     at=("RU-KDA", "RU", "Novorossiysk")),
+            munition("intercepted", 2, "exact", "naval_drone", attacker="UA", by=("regional_official", "RU"),
+                     at=("RU-KDA", "RU", "Novorossiysk")),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
