@@ -379,6 +379,12 @@ def scope_location(
             resume = next((k for k in range(cut, end) if words[k] == ","), None)
             skip = set(range(cut, resume if resume is not None else end))
             locs = [l for l in locs if l.start not in skip]
+    else:
+        # "attacked Crimea with four boats, all of which were destroyed over the Black Sea": what
+        # became of them happened elsewhere than where they were sent
+        cut = next((k for k in range(start, end) if words[k] == "which" and words[k - 1] in ("of", ",")), None)
+        if cut is not None:
+            locs = [l for l in locs if l.start < cut]
     inside = [l for l in locs if l.start >= start and l.end <= end]
     usable = []
     dropped: list[Location] = []

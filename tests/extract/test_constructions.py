@@ -336,6 +336,14 @@ CASES = {
                      at=("RU-KDA", "RU", "Novorossiysk")),
         ],
     ),
+    "all of which were destroyed elsewhere than their target": (
+        "The Russian Defence Ministry said Ukraine tried to attack Crimea with four uncrewed boats, all of which were "
+        "destroyed in the western part of the Black Sea.",
+        [
+            munition("launched", 4, "exact", "naval_drone", attacker="UA", by=RU_MOD, at=("UA-43", "UA")),
+            munition("intercepted", 4, "exact", "naval_drone", attacker="UA", by=RU_MOD),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
@@ -376,6 +384,7 @@ NOT_CLAIMED = {
 }
 
 NO_CAPTURES = {
+    "an earlier occupation is background": "Russian troops had occupied the village since early in the war, the governor said.",
     "an aim is not a capture": "Russian troops kept advancing near Bakhmut, the city Moscow has been trying to capture for months.",
     "a town passed on the way": "Russian forces, edging closer to the town of Kurakhove, have seized a village, the ministry said.",
     "the liberation of a region names no settlement": (
