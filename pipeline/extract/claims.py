@@ -180,11 +180,12 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
             draft = Draft(sent, m, action, count, m.qualifier, m.cls, m.model, None, claimant, loc, when, m.start,
                           from_title=sent.kind == "title")
             draft.attacker = m.attacker = _attacker(view, sent, m, draft, link)
-            if draft.attacker is None and "enemy" in m.sides:
+            if draft.attacker is None:
                 # "the enemy attacked with 131 drones ... 102 enemy drones were shot down": the side
-                # the report has been calling the enemy
+                # the report has been calling the enemy, or whose launch it has just told
                 draft.attacker = m.attacker = next((d.attacker for d in reversed(drafts + sentence_drafts)
-                                                    if d.attacker and d.action != "captured"), None)
+                                                    if d.attacker and d.action != "captured"
+                                                    and ("enemy" in m.sides or d.sentence.index >= s - 2)), None)
             if loc is not None and loc.country == DEFENDER:
                 draft.location = m.place = _defender(loc, draft)
             sentence_drafts.append(draft)

@@ -344,6 +344,14 @@ CASES = {
             munition("intercepted", 4, "exact", "naval_drone", attacker="UA", by=RU_MOD),
         ],
     ),
+    "the side of a launch just told carries to its interception": (
+        "On the night of March 5, the enemy attacked with 112 Shahed drones. By morning, 86 drones had been shot down "
+        "in the north and east of the country.",
+        [
+            munition("launched", 112, "exact", "uav", "Shahed-136", attacker="RU", by=None, on="2025-03-05"),
+            munition("intercepted", 86, "exact", "uav", attacker="RU", by=None, on="2025-03-05"),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
