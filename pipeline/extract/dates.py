@@ -107,7 +107,28 @@ def find_dates(view: DocView, sent: Sentence, published: date | None) -> list[Da
                 k += len(phrase) - 1
                 break
         k += 1
-    return [_mark_reporting(words, d, sent) for d in out]
+    return _anchored([_mark_reporting(words, d, sent) for d in out], words, sent)
+
+
+def _anchored(dates: list[DateMention], words, sent: Sentence) -> list[DateMention]:
+    """"On May 28, the spokesman said ... in the past day": a date opening the sentence is the day
+    its "past day", "overnight" or "yesterday" count from, not the published date."""
+    lead = next((d for d in dates if d.kind == "explicit" and d.value and d.start - sent.start <= 2
+                 and d.end < sent.end and words[d.end] == ","), None)
+    if lead is None:
+        return dates
+    out = []
+    for d in dates:
+        if d.kind == "relative" and d.value is not None and d.start > lead.end:
+            value = lead.value - timedelta(days=1) if _is_yesterday(words, d) else lead.value
+            d = DateMention(d.start, d.end, value, d.kind, d.reporting)
+        out.append(d)
+    return out
+
+
+def _is_yesterday(words, d: DateMention) -> bool:
+    phrases = _cue_phrases().get(words[d.start], ())
+    return any(key == "yesterday" and tuple(words[d.start : d.start + len(p)]) == p for p, key in phrases)
 
 
 def _dateline(words, d: DateMention, sent: Sentence) -> bool:

@@ -352,6 +352,11 @@ CASES = {
             munition("intercepted", 86, "exact", "uav", attacker="RU", by=None, on="2025-03-05"),
         ],
     ),
+    "a date opening the sentence anchors its 'past day'": (
+        "On March 8, Konashenkov told reporters that Russian air defences had intercepted three Storm Shadow missiles "
+        "in the past day.",
+        [munition("intercepted", 3, "exact", "cruise_missile", "Storm Shadow", attacker="UA", by=RU_MOD, on="2025-03-08")],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
