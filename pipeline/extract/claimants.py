@@ -155,7 +155,6 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
     `context_bodies` maps the head noun of bodies named earlier ("agency" for "Ukraine's
     military intelligence agency") to them, for "the agency said" later on.
     """
-    table = claimant_table()
     words = view.words
     reports = view.matches("cues", sent, "reporting")
     relays = view.matches("cues", sent, "relay")
