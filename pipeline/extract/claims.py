@@ -123,7 +123,7 @@ def extract(view: DocView, published: date | None) -> list[Claim]:
                     action = link.action
                 else:
                     action = _part_of_total(words, sent, m, sentence_drafts) or _gapped(view, sent, m, sentence_drafts) \
-                        or _listed(view, sent, m, mentions)
+                        or _listed(view, sent, m, mentions) or _list_line(view, sentences, sent)
                     if action is None:
                         continue
             m.action = action
@@ -546,11 +546,16 @@ def _listed(view: DocView, sent: Sentence, m: Mention, mentions: list[Mention]) 
         k = inside.start - 1 if inside is not None else k - 1
     if k < sent.start:
         return None
+    return _listed_frame(view, sent, k)
+
+
+def _listed_frame(view: DocView, sent: Sentence, k: int) -> str | None:
+    """The action of the last list-opening verb before token k of a sentence ("were shot down:")."""
     before = [t for t in view.matches("triggers", sent) if t.end <= k and t.label in LIST_FRAMES]
     if not before:
         return None
     trig = max(before, key=lambda t: (t.end, t.end - t.start))
-    if is_negated(view, trig, sent.start) or any(w in CLAUSE_BREAKS for w in words[trig.end : k]):
+    if is_negated(view, trig, sent.start) or any(w in CLAUSE_BREAKS for w in view.words[trig.end : k]):
         return None
     return LIST_FRAMES[trig.label]
 
@@ -563,6 +568,20 @@ def _region_named(loc: Location, code: str) -> Location:
     region = load_regions()[code]
     return replace(loc, admin1=code, country=region.country, regions=(code,),
                    latitude=region.latitude, longitude=region.longitude)
+
+
+def _list_line(view: DocView, sentences: list[Sentence], sent: Sentence) -> str | None:
+    """"Shot down overnight:" over lines "- 45 Shahed drones", "- 3 Kalibr missiles": each line
+    takes the verb of the line that opens the list."""
+    if sent.kind != "item":
+        return None
+    k = sent.index - 1
+    while k >= 0 and sentences[k].kind == "item":
+        k -= 1
+    if k < 0 or view.words[sentences[k].end - 1] != ":":
+        return None
+    lead = sentences[k]
+    return _listed_frame(view, lead, lead.end - 1)
 
 
 def _text_place_region(loc: Location, locs: list[Location], claimant: Claimant | None) -> Location:

@@ -357,6 +357,15 @@ CASES = {
         "in the past day.",
         [munition("intercepted", 3, "exact", "cruise_missile", "Storm Shadow", attacker="UA", by=RU_MOD, on="2025-03-08")],
     ),
+    "lines of a list under the verb that opens it": (
+        "The Air Force said the following were shot down overnight:\n- 45 Shahed drones;\n- 3 Kalibr missiles;\n"
+        "- 2 Kh-59 missiles.",
+        [
+            munition("intercepted", 45, "exact", "uav", "Shahed-136", attacker="RU", by=UA_AF),
+            munition("intercepted", 3, "exact", "cruise_missile", "Kalibr", attacker="RU", by=UA_AF),
+            munition("intercepted", 2, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
+        ],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
