@@ -136,3 +136,20 @@ def test_the_agency_is_the_agency_named_before():
     assert bodies["agency"].name == "Ukrainian Defence Intelligence (HUR)"
     (speaker,) = find_speakers(view, view.sentences[1], "UA", None, context_bodies=bodies)
     assert speaker.claimant.name == "Ukrainian Defence Intelligence (HUR)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        ("The Ukrainian military's Southern Command said 14 drones were destroyed.",
+         "Ukrainian Operational Command South", "military_branch", "UA"),
+        ("The Sumy military administration said 8 drones were downed.", "Governor of Sumy Oblast", "regional_official", "UA"),
+        ("Russia's Ministry of Emergency Situations said a drone hit a house in Kursk.",
+         "Russian emergency services", "other", "RU"),
+    ],
+)
+def test_named_bodies_and_administrations(text, name, kind, country):
+    from .support import claims_of
+
+    (claim,) = claims_of(text)
+    assert (claim.claimant, claim.claimant_kind, claim.claimant_country) == (name, kind, country)
