@@ -198,6 +198,10 @@ def find_speakers(view: DocView, sent: Sentence, context_side: str | None, conte
     # nearest after it ("according to X", "said X"); other names in the sentence are not speakers
     chosen: dict[int, bool] = {}
     for rs, re_ in report_positions:
+        inside = [i for i, (s, e, _) in enumerate(candidates) if rs <= s and e <= re_]
+        if inside:
+            chosen[inside[0]] = True  # "the statement read": the body whose statement it is
+            continue
         before = [i for i, (s, e, _) in enumerate(candidates) if 0 <= _gap(words, e, rs) <= REPORT_WINDOW_AFTER]
         after = [i for i, (s, e, _) in enumerate(candidates) if 0 <= s - re_ <= REPORT_WINDOW_BEFORE
                  and not ("that" in words[rs:s] and any(0 <= t - e <= 3 for t in trigger_starts))]

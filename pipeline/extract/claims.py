@@ -243,6 +243,10 @@ def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speak
                 side = country
             if sp.claimant.kind in BODY_KINDS and sp.claimant.name:
                 bodies["it"] = sp.claimant
+        if found and not found[0].claimant.media:
+            # "made the announcement in a statement on Facebook" ... "the statement read": that body's
+            for noun in REPORT_NOUNS & set(view.words[sent.start : sent.end]):
+                bodies[noun] = found[0].claimant
             if sp.claimant.kind == "regional_official":
                 official = sp.claimant
         if not found:
@@ -253,6 +257,7 @@ def _speakers(view: DocView, sentences: list[Sentence], locs) -> list[list[Speak
     return out
 
 
+REPORT_NOUNS = {"statement", "report", "post", "update", "message", "briefing", "announcement", "bulletin"}
 BODY_KINDS = {"air_force", "ministry_of_defence", "general_staff", "military_branch", "intelligence", "state_media"}
 CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 PERSON_ROLES = {"governor", "mayor", "head"}

@@ -366,6 +366,11 @@ CASES = {
             munition("intercepted", 2, "exact", "cruise_missile", "Kh-59", attacker="RU", by=UA_AF),
         ],
     ),
+    "the statement read: the body whose statement it is": (
+        "The General Staff of the Armed Forces of Ukraine made the announcement in a statement on Facebook.\n\n"
+        '"Our defenders shot down a Ka-52 helicopter in the Kyiv region," the statement read.',
+        [munition("intercepted", 1, "exact", "aircraft", "Ka-52", attacker="RU", by=UA_GS_KIND, at=("UA-32", "UA"))],
+    ),
     "the body that did it states it": (
         "Ukraine's Air Force shot down 30 drones overnight.",
         [munition("intercepted", 30, "exact", "uav", attacker="RU", by=UA_AF)],
