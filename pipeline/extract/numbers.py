@@ -149,6 +149,9 @@ def parse_quantity(words: Sequence[str], i: int) -> Quantity | None:
     number = parse_number(words, i)
     if number:
         value, end = number
+        if qualifier == "exact" and (words[end : end + 2] == ["-", "odd"] or words[end : end + 1] == ["odd"]):
+            end += 2 if words[end] == "-" else 1
+            qualifier = "approximately"  # "40-odd drones"
         return Quantity(start, _more(words, end), value, qualifier)
     if qualifier == "exact":
         for phrase, _ in _starting(vague, words, i):

@@ -68,6 +68,8 @@ def test_parse_number_rejects_non_counts(words, i):
         ("another drone", 1, "exact", "item", 1),
         ("two more drones", 2, "exact", "number", 2),
         ("a further 12 drones", 12, "exact", "number", 3),
+        ("40-odd drones", 40, "approximately", "number", 3),
+        ("sixty odd drones", 60, "approximately", "number", 2),
     ],
 )
 def test_parse_quantity(text, count, qualifier, kind, length):
