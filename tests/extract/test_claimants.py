@@ -146,6 +146,8 @@ def test_the_agency_is_the_agency_named_before():
         ("The Sumy military administration said 8 drones were downed.", "Governor of Sumy Oblast", "regional_official", "UA"),
         ("Russia's Ministry of Emergency Situations said a drone hit a house in Kursk.",
          "Russian emergency services", "other", "RU"),
+        ("Ukraine's sea drone unit said three of its naval drones struck a Russian landing ship.",
+         "Ukrainian Unmanned Systems Forces", "military_branch", "UA"),
     ],
 )
 def test_named_bodies_and_administrations(text, name, kind, country):
